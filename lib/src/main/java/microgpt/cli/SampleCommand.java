@@ -1,0 +1,40 @@
+package microgpt.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import microgpt.io.Checkpoint;
+import microgpt.random.PythonRandom;
+import microgpt.sample.Sampler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sample}: new documents from a saved model. */
+@Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Write new documents with a model saved by 'train --save'.")
+final class SampleCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "checkpoint written by 'train --save'")
+    Path model;
+
+    @Option(names = "--count", paramLabel = "N", description = "how many samples (default: ${DEFAULT-VALUE})")
+    int count = 20;
+
+    @Option(names = "--temperature", paramLabel = "T", description = "sampling temperature, > 0 (default: ${DEFAULT-VALUE})")
+    double temperature = 0.5;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed of the sampling generator (default: ${DEFAULT-VALUE})")
+    long seed = 42;
+
+    @Override
+    public Integer call() {
+        Sampler.checkCount(count);
+        Sampler.checkTemperature(temperature);
+        Checkpoint.Contents saved = Checkpoint.load(model);
+        List<String> names = new Sampler(saved.model(), saved.tokenizer(), new PythonRandom(seed)).sample(count, temperature);
+        for (int i = 0; i < names.size(); i++) {
+            System.out.printf("sample %2d: %s%n", i + 1, names.get(i));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,110 @@
+package microgpt.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import microgpt.InvalidInputException;
+import microgpt.data.Dataset;
+import microgpt.data.TrainingData;
+import microgpt.io.Checkpoint;
+import microgpt.nn.Gpt;
+import microgpt.nn.GptConfig;
+import microgpt.random.PythonRandom;
+import microgpt.sample.Sampler;
+import microgpt.train.TrainConfig;
+import microgpt.train.Trainer;
+import microgpt.train.TrainingHistory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code train}: the reference run, or any variation of it. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a GPT, print its step losses, then sample from it.",
+                "With no options this is the reference run: seed 42, 1,000 steps on the bundled names."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--steps", paramLabel = "N", description = "training steps, one document each (default: ${DEFAULT-VALUE})")
+    int steps = 1000;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed for the shuffle, the initial weights and sampling (default: ${DEFAULT-VALUE})")
+    long seed = 42;
+
+    @Option(names = "--n-layer", paramLabel = "N", description = "transformer blocks (default: ${DEFAULT-VALUE})")
+    int nLayer = 1;
+
+    @Option(names = "--n-embd", paramLabel = "N", description = "embedding width (default: ${DEFAULT-VALUE})")
+    int nEmbd = 16;
+
+    @Option(names = "--n-head", paramLabel = "N", description = "attention heads; must divide --n-embd (default: ${DEFAULT-VALUE})")
+    int nHead = 4;
+
+    @Option(names = "--block-size", paramLabel = "N", description = "longest context in tokens (default: ${DEFAULT-VALUE})")
+    int blockSize = 16;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "initial learning rate, decayed linearly to 0 (default: ${DEFAULT-VALUE})")
+    double learningRate = 0.01;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "UTF-8 text file, one document per line (default: the bundled names.txt)")
+    Path dataFile;
+
+    @Option(names = "--samples", paramLabel = "N", description = "samples to print after training, 0 for none (default: ${DEFAULT-VALUE})")
+    int samples = 20;
+
+    @Option(names = "--temperature", paramLabel = "T", description = "sampling temperature, > 0 (default: ${DEFAULT-VALUE})")
+    double temperature = 0.5;
+
+    @Option(names = "--eval-every", paramLabel = "N", description = "print the validation loss every N steps and at the end (default: off)")
+    int evalEvery;
+
+    @Option(names = "--save", paramLabel = "FILE", description = "write the trained model to FILE (see the README for the format)")
+    Path save;
+
+    @Override
+    public Integer call() {
+        // Check every setting before any work, so a typo fails at once.
+        TrainConfig trainConfig = TrainConfig.reference().withSteps(steps).withLearningRate(learningRate);
+        new GptConfig(nLayer, nEmbd, nHead, blockSize, 2);
+        if (samples < 0) {
+            throw new InvalidInputException("--samples must be 0 or more, got " + samples);
+        }
+        Sampler.checkTemperature(temperature);
+        if (evalEvery < 0) {
+            throw new InvalidInputException("--eval-every must be a positive number of steps, got " + evalEvery);
+        }
+
+        long start = System.nanoTime();
+        PrintStream out = System.out;
+        PythonRandom rng = new PythonRandom(seed);
+        TrainingData data = TrainingData.prepare(dataFile == null ? Dataset.names() : Dataset.load(dataFile), rng);
+        GptConfig config = new GptConfig(nLayer, nEmbd, nHead, blockSize, data.tokenizer().vocabSize());
+        Gpt model = new Gpt(config, rng);
+        out.println("num docs: " + data.documents().size());
+        out.println("vocab size: " + config.vocabSize());
+        out.println("num params: " + model.parameters().size());
+
+        Trainer trainer = new Trainer(model, data.tokenizer(), data.train(), trainConfig);
+        if (evalEvery > 0) {
+            trainer.evaluateEvery(evalEvery, data.validation().isEmpty() ? data.train() : data.validation());
+        }
+        TrainingHistory history = trainer.train(new ProgressPrinter(out, System.console() != null));
+
+        if (samples > 0) {
+            out.println();
+            out.println("--- samples (temperature " + temperature + ") ---");
+            List<String> names = new Sampler(model, data.tokenizer(), rng).sample(samples, temperature);
+            for (int i = 0; i < names.size(); i++) {
+                out.printf("sample %2d: %s%n", i + 1, names.get(i));
+            }
+        }
+        if (save != null) {
+            Checkpoint.save(save, model, data.tokenizer(), history.size());
+            out.println("saved model to " + save);
+        }
+        double wallSeconds = (System.nanoTime() - start) / 1e9;
+        out.printf("done: %d steps in %.2f s wall | %.3f ms/step | mean loss of the last %d steps %s%n",
+                history.size(), wallSeconds, history.msPerStep(), Math.min(100, history.size()),
+                Format.fixed(history.meanLastLosses(100), 4));
+        return 0;
+    }
+}

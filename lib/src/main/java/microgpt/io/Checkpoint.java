@@ -1,0 +1,202 @@
+package microgpt.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
+import microgpt.InvalidInputException;
+import microgpt.data.Tokenizer;
+import microgpt.nn.Gpt;
+import microgpt.nn.GptConfig;
+
+/**
+ * A trained model on disk: its config, its vocabulary and its weights, in a small binary format
+ * of our own. All numbers are big-endian.
+ *
+ * <pre>
+ * bytes  field
+ * 4      magic "MGPT"
+ * 4      format version (1)
+ * 4 × 5  n_layer, n_embd, n_head, block_size, vocab_size
+ * 4      number of characters c (= vocab_size − 1)
+ * 4 × c  the characters, as Unicode code points, in token-id order (BOS is id c)
+ * 4      steps the model was trained for (information only)
+ * 4      number of weights w (must equal the config's parameter count)
+ * 8 × w  the weights, IEEE-754 doubles, in parameter order (wte, wpe, lm_head, then per layer
+ *        attn_wq, attn_wk, attn_wv, attn_wo, mlp_fc1, mlp_fc2; each matrix row by row)
+ * 4      CRC-32C of every byte before it
+ * </pre>
+ *
+ * Saving writes a temporary file beside the target and renames it, so a crash never leaves a
+ * half-written checkpoint under the real name. Loading checks the magic, the version, the sizes,
+ * the file length and the checksum, and refuses a damaged file rather than return a wrong model.
+ */
+public final class Checkpoint {
+
+    private static final int MAGIC = 0x4D475054; // "MGPT"
+    /** The format version this code writes and reads. */
+    public static final int VERSION = 1;
+    private static final int HEADER_BYTES = 32; // magic, version, five config ints, character count
+
+    /** What a checkpoint holds. */
+    public record Contents(Gpt model, Tokenizer tokenizer, int trainedSteps) {}
+
+    private Checkpoint() {}
+
+    /** Writes the model and its tokenizer to {@code file}, atomically. */
+    public static void save(Path file, Gpt model, Tokenizer tokenizer, int trainedSteps) {
+        GptConfig c = model.config();
+        if (tokenizer.vocabSize() != c.vocabSize()) {
+            throw new InvalidInputException("the tokenizer has " + tokenizer.vocabSize() + " tokens but the model expects " + c.vocabSize());
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            for (int v : new int[] {c.nLayer(), c.nEmbd(), c.nHead(), c.blockSize(), c.vocabSize()}) {
+                out.writeInt(v);
+            }
+            int[] chars = tokenizer.codePoints();
+            out.writeInt(chars.length);
+            for (int ch : chars) {
+                out.writeInt(ch);
+            }
+            out.writeInt(trainedSteps);
+            double[] weights = model.weights();
+            out.writeInt(weights.length);
+            for (double w : weights) {
+                out.writeDouble(w);
+            }
+            CRC32C crc = new CRC32C();
+            crc.update(bytes.toByteArray());
+            out.writeInt((int) crc.getValue());
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        writeAtomically(file, bytes.toByteArray());
+    }
+
+    private static void writeAtomically(Path file, byte[] content) {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Path temp = null;
+        try {
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot write checkpoint " + file + ": " + e.getMessage()
+                    + "; check that the directory exists and is writable", e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the temporary file is already gone or unreachable; the target is what matters
+                }
+            }
+        }
+    }
+
+    /** Reads a checkpoint, checking everything; a damaged file gets a clear error, never a wrong model. */
+    public static Contents load(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("checkpoint " + file + " does not exist; train one with `train --save " + file + "`");
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
+        }
+        String where = "checkpoint " + file;
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        if (bytes.length < 4 || in.getInt(0) != MAGIC) {
+            throw new InvalidInputException(where + " is not a microgpt checkpoint (it does not start with \"MGPT\")");
+        }
+        if (bytes.length < HEADER_BYTES) {
+            throw new InvalidInputException(where + " is truncated: only " + bytes.length + " bytes, too short for the header");
+        }
+        in.position(4);
+        int version = in.getInt();
+        if (version != VERSION) {
+            throw new InvalidInputException(where + " has format version " + version + ", but this microgpt reads version "
+                    + VERSION + "; save it again with a matching microgpt");
+        }
+        int nLayer = in.getInt();
+        int nEmbd = in.getInt();
+        int nHead = in.getInt();
+        int blockSize = in.getInt();
+        int vocabSize = in.getInt();
+        int charCount = in.getInt();
+        if (charCount < 1 || charCount != vocabSize - 1) {
+            throw new InvalidInputException(where + " is damaged: it lists " + charCount + " characters for a vocabulary of " + vocabSize);
+        }
+        long charsEnd = HEADER_BYTES + 4L * charCount;
+        if (bytes.length < charsEnd + 8) {
+            throw new InvalidInputException(where + " is truncated: " + bytes.length + " bytes end inside the vocabulary");
+        }
+        int[] chars = new int[charCount];
+        for (int i = 0; i < charCount; i++) {
+            chars[i] = in.getInt();
+            if (i > 0 && chars[i] <= chars[i - 1] || !Character.isValidCodePoint(chars[i])) {
+                throw new InvalidInputException(where + " is damaged: its vocabulary is not a sorted list of distinct characters");
+            }
+        }
+        int trainedSteps = in.getInt();
+        int weightCount = in.getInt();
+        long expected = charsEnd + 8 + 8L * Math.max(0, weightCount) + 4;
+        if (bytes.length < expected) {
+            throw new InvalidInputException(where + " is truncated: it should be " + expected + " bytes long but has " + bytes.length);
+        }
+        if (bytes.length > expected) {
+            throw new InvalidInputException(where + " is damaged: it has " + (bytes.length - expected) + " bytes more than its header describes");
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
+        if ((int) crc.getValue() != in.getInt(bytes.length - 4)) {
+            throw new InvalidInputException(where + " is damaged: its checksum does not match its contents; use another copy or train again");
+        }
+        GptConfig config;
+        Tokenizer tokenizer;
+        try {
+            config = new GptConfig(nLayer, nEmbd, nHead, blockSize, vocabSize);
+            tokenizer = new Tokenizer(chars);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(where + " holds an invalid model: " + e.getMessage(), e);
+        }
+        if (weightCount != config.parameterCount()) {
+            throw new InvalidInputException(where + " is damaged: it holds " + weightCount + " weights but its config needs "
+                    + config.parameterCount());
+        }
+        double[] weights = new double[weightCount];
+        for (int i = 0; i < weightCount; i++) {
+            weights[i] = in.getDouble();
+            if (!Double.isFinite(weights[i])) {
+                throw new InvalidInputException(where + " holds a non-finite weight (" + weights[i] + ") at index " + i
+                        + "; the model it was saved from had diverged");
+            }
+        }
+        return new Contents(Gpt.withWeights(config, weights), tokenizer, trainedSteps);
+    }
+}

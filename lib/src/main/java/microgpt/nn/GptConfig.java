@@ -1,0 +1,69 @@
+package microgpt.nn;
+
+import microgpt.InvalidInputException;
+
+/**
+ * The shape of a GPT. Checked when it is built, so that a model can never be made from a bad one.
+ *
+ * @param nLayer    how many transformer blocks
+ * @param nEmbd     the width of every vector in the residual stream
+ * @param nHead     how many attention heads share that width
+ * @param blockSize the longest context, in tokens
+ * @param vocabSize how many distinct tokens, BOS included
+ */
+public record GptConfig(int nLayer, int nEmbd, int nHead, int blockSize, int vocabSize) {
+
+    /** The reference's model: 1 layer, 16 wide, 4 heads, a context of 16. */
+    public static GptConfig reference(int vocabSize) {
+        return new GptConfig(1, 16, 4, 16, vocabSize);
+    }
+
+    public GptConfig {
+        requirePositive("n_layer", nLayer);
+        requirePositive("n_embd", nEmbd);
+        requirePositive("n_head", nHead);
+        requirePositive("block_size", blockSize);
+        if (vocabSize < 2) {
+            throw new InvalidInputException("vocab_size must be at least 2 (one character and BOS), got " + vocabSize
+                    + "; the data needs at least one non-blank character");
+        }
+        if (nEmbd % nHead != 0) {
+            throw new InvalidInputException("n_embd (" + nEmbd + ") must be divisible by n_head (" + nHead
+                    + ") so that every head gets the same width; choose e.g. n_head " + largestDivisorAtMost(nEmbd, nHead));
+        }
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value <= 0) {
+            throw new InvalidInputException(name + " must be a positive integer, got " + value);
+        }
+    }
+
+    private static int largestDivisorAtMost(int n, int limit) {
+        for (int d = Math.min(n, limit); d > 1; d--) {
+            if (n % d == 0) {
+                return d;
+            }
+        }
+        return 1;
+    }
+
+    /** The width of one attention head. */
+    public int headDim() {
+        return nEmbd / nHead;
+    }
+
+    /** A copy with another vocabulary size. */
+    public GptConfig withVocabSize(int newVocabSize) {
+        return new GptConfig(nLayer, nEmbd, nHead, blockSize, newVocabSize);
+    }
+
+    /** The number of weights: three embedding-sized matrices plus 12·n_embd² per layer. */
+    public int parameterCount() {
+        long count = 2L * vocabSize * nEmbd + (long) blockSize * nEmbd + 12L * nLayer * nEmbd * nEmbd;
+        if (count > Integer.MAX_VALUE) {
+            throw new InvalidInputException("the model would have " + count + " parameters, more than a Java array holds; choose a smaller n_embd or n_layer");
+        }
+        return (int) count;
+    }
+}

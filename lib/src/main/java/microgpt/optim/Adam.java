@@ -1,0 +1,63 @@
+package microgpt.optim;
+
+import java.util.List;
+import microgpt.InvalidInputException;
+import microgpt.autograd.Value;
+
+/**
+ * Adam: each parameter moves against a running mean of its gradient (the first moment m),
+ * divided by the root of a running mean of its squared gradient (the second moment v), so every
+ * parameter takes steps of a similar size whatever the scale of its gradient. Both moments start
+ * at zero, so early on they are too small; dividing by 1 − βᵗ corrects that bias.
+ */
+public final class Adam {
+
+    private final List<Value> parameters;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private final double[] m;
+    private final double[] v;
+    private int t; // steps taken so far
+
+    /** The reference's Adam: β1 0.85, β2 0.99, ε 1e-8. */
+    public static Adam reference(List<Value> parameters) {
+        return new Adam(parameters, 0.85, 0.99, 1e-8);
+    }
+
+    public Adam(List<Value> parameters, double beta1, double beta2, double epsilon) {
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new InvalidInputException("Adam's betas must be in [0, 1), got beta1 " + beta1 + " and beta2 " + beta2);
+        }
+        if (!(epsilon > 0)) {
+            throw new InvalidInputException("Adam's epsilon must be positive, got " + epsilon);
+        }
+        this.parameters = List.copyOf(parameters);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+        this.m = new double[parameters.size()];
+        this.v = new double[parameters.size()];
+    }
+
+    /** One update of every parameter with the given learning rate; then sets every gradient to zero. */
+    public void step(double learningRate) {
+        t++;
+        double mCorrection = 1 - Math.pow(beta1, t);
+        double vCorrection = 1 - Math.pow(beta2, t);
+        for (int i = 0; i < parameters.size(); i++) {
+            Value p = parameters.get(i);
+            m[i] = beta1 * m[i] + (1 - beta1) * p.grad;
+            v[i] = beta2 * v[i] + (1 - beta2) * Math.pow(p.grad, 2);
+            double mHat = m[i] / mCorrection;
+            double vHat = v[i] / vCorrection;
+            p.data -= learningRate * mHat / (Math.pow(vHat, 0.5) + epsilon);
+            p.grad = 0;
+        }
+    }
+
+    /** How many steps this optimizer has taken. */
+    public int steps() {
+        return t;
+    }
+}

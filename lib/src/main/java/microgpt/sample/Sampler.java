@@ -1,0 +1,84 @@
+package microgpt.sample;
+
+import java.util.ArrayList;
+import java.util.List;
+import microgpt.InvalidInputException;
+import microgpt.autograd.Value;
+import microgpt.data.Tokenizer;
+import microgpt.nn.Gpt;
+import microgpt.nn.KvCache;
+import microgpt.nn.Ops;
+import microgpt.random.PythonRandom;
+
+/**
+ * Writes new documents: from BOS at position 0, the model gives logits for the next token; they
+ * are divided by the temperature, turned into probabilities, and one token is drawn. That token
+ * is fed back in, until the model draws BOS (the end) or the context is full.
+ */
+public final class Sampler {
+
+    private final Gpt model;
+    private final Tokenizer tokenizer;
+    private final PythonRandom rng;
+
+    public Sampler(Gpt model, Tokenizer tokenizer, PythonRandom rng) {
+        if (tokenizer.vocabSize() != model.config().vocabSize()) {
+            throw new InvalidInputException("the tokenizer has " + tokenizer.vocabSize() + " tokens but the model expects "
+                    + model.config().vocabSize());
+        }
+        this.model = model;
+        this.tokenizer = tokenizer;
+        this.rng = rng;
+    }
+
+    /** One new document. Low temperatures pick likely tokens; high ones explore. */
+    public String sample(double temperature) {
+        checkTemperature(temperature);
+        KvCache cache = new KvCache(model.config().nLayer());
+        int token = tokenizer.bos();
+        List<Integer> out = new ArrayList<>();
+        for (int pos = 0; pos < model.config().blockSize(); pos++) {
+            List<Value> scaled = new ArrayList<>();
+            for (Value logit : model.forward(token, pos, cache)) {
+                scaled.add(logit.div(temperature));
+            }
+            List<Value> probs = Ops.softmax(scaled);
+            double[] weights = new double[probs.size()];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = probs.get(i).data;
+            }
+            token = rng.choice(weights);
+            if (token == tokenizer.bos()) {
+                break;
+            }
+            out.add(token);
+        }
+        return tokenizer.decode(out.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** {@code count} new documents, one after another from the same generator. */
+    public List<String> sample(int count, double temperature) {
+        checkCount(count);
+        checkTemperature(temperature);
+        List<String> samples = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            samples.add(sample(temperature));
+        }
+        return samples;
+    }
+
+    /** Refuses a temperature that is not a positive, finite number. */
+    public static void checkTemperature(double temperature) {
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new InvalidInputException("the temperature must be a positive number, got " + temperature
+                    + " (0.5 is the reference; lower is more conservative)");
+        }
+    }
+
+    /** Refuses a sample count that is not positive. */
+    public static void checkCount(int count) {
+        if (count <= 0) {
+            throw new InvalidInputException("the number of samples must be positive, got " + count);
+        }
+    }
+}

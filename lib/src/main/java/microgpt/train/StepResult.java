@@ -1,0 +1,12 @@
+package microgpt.train;
+
+/**
+ * What one training step reports.
+ *
+ * @param step         the 1-based step number
+ * @param totalSteps   how many steps the run has in all
+ * @param loss         the mean cross-entropy over the positions of this step's document
+ * @param learningRate the learning rate this step used, after decay
+ * @param nanos        the wall time this step took, in nanoseconds
+ */
+public record StepResult(int step, int totalSteps, double loss, double learningRate, long nanos) {}

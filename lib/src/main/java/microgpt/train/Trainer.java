@@ -1,0 +1,115 @@
+package microgpt.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import microgpt.InvalidInputException;
+import microgpt.autograd.Value;
+import microgpt.data.Tokenizer;
+import microgpt.nn.Gpt;
+import microgpt.optim.Adam;
+
+/**
+ * The training loop: step s takes training document s mod N, computes its loss, backpropagates,
+ * and lets Adam update every weight with the decayed learning rate.
+ *
+ * <p>A trainer runs one schedule of {@code config.steps()} steps. If its thread is interrupted
+ * (the notebook's stop button, or Ctrl-C handling), it stops at the next step boundary: the model
+ * is left as of the last finished step, and calling {@link #train} again resumes from there.
+ */
+public final class Trainer {
+
+    private final Gpt model;
+    private final Tokenizer tokenizer;
+    private final List<String> trainDocs;
+    private final TrainConfig config;
+    private final Adam adam;
+    private final TrainingHistory history = new TrainingHistory();
+    private List<String> validationDocs = List.of();
+    private int evaluateEvery;
+    private int nextStep; // 0-based index of the next step to run
+
+    public Trainer(Gpt model, Tokenizer tokenizer, List<String> trainDocs, TrainConfig config) {
+        if (trainDocs.isEmpty()) {
+            throw new InvalidInputException("there are no training documents; give a data file with at least one non-blank line");
+        }
+        if (tokenizer.vocabSize() != model.config().vocabSize()) {
+            throw new InvalidInputException("the tokenizer has " + tokenizer.vocabSize() + " tokens but the model expects "
+                    + model.config().vocabSize());
+        }
+        this.model = model;
+        this.tokenizer = tokenizer;
+        this.trainDocs = List.copyOf(trainDocs);
+        this.config = config;
+        this.adam = new Adam(model.parameters(), config.beta1(), config.beta2(), config.epsilon());
+    }
+
+    /** Also measures the validation loss on these documents every {@code every} steps and after the last. */
+    public Trainer evaluateEvery(int every, List<String> documents) {
+        if (every <= 0) {
+            throw new InvalidInputException("the evaluation interval must be a positive number of steps, got " + every);
+        }
+        if (documents.isEmpty()) {
+            throw new InvalidInputException("there are no validation documents to evaluate on; use a larger data file");
+        }
+        this.evaluateEvery = every;
+        this.validationDocs = List.copyOf(documents);
+        return this;
+    }
+
+    /** Runs the remaining steps, telling the listener about each one. Returns the history so far. */
+    public TrainingHistory train(TrainingListener listener) {
+        listener.onStart(config.steps());
+        while (nextStep < config.steps()) {
+            if (Thread.currentThread().isInterrupted()) {
+                history.markInterrupted();
+                break;
+            }
+            StepResult result = step();
+            history.add(result);
+            listener.onStep(result);
+            if (evaluateEvery > 0 && (result.step() % evaluateEvery == 0 || result.step() == config.steps())) {
+                double loss = Evaluator.meanLoss(model, tokenizer, validationDocs);
+                history.addEvaluation(result.step(), loss);
+                listener.onEvaluation(result.step(), loss);
+            }
+        }
+        listener.onFinish(history);
+        return history;
+    }
+
+    /** Runs the remaining steps silently. */
+    public TrainingHistory train() {
+        return train(TrainingListener.SILENT);
+    }
+
+    /** One step: forward, backward, update. */
+    private StepResult step() {
+        long start = System.nanoTime();
+        int s = nextStep;
+        int[] tokens = tokenizer.encode(trainDocs.get(s % trainDocs.size()));
+        Value loss = model.loss(tokens);
+        loss.backward();
+        double learningRate = config.learningRateAt(s);
+        adam.step(learningRate);
+        nextStep++;
+        return new StepResult(s + 1, config.steps(), loss.data, learningRate, System.nanoTime() - start);
+    }
+
+    public TrainingHistory history() {
+        return history;
+    }
+
+    public Gpt model() {
+        return model;
+    }
+
+    /** How many steps have finished. */
+    public int stepsDone() {
+        return nextStep;
+    }
+
+    /** The training documents, in the order the steps walk them. */
+    public List<String> trainDocs() {
+        return new ArrayList<>(trainDocs);
+    }
+}
