@@ -1,0 +1,133 @@
+package microgpt.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+import javax.imageio.ImageIO;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+
+import microgpt.viz.Charts;
+import microgpt.viz.Samples;
+import microgpt.viz.Tables;
+
+import org.dflib.jjava.jupyter.Extension;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.PieChart;
+import org.knowm.xchart.PieChartBuilder;
+
+/** Drives the extension's renderers through JJava's own {@link Renderer}, as the kernel does, without a kernel. */
+class MicrogptExtensionTest {
+
+    private Renderer renderer;
+
+    @BeforeEach
+    void setUp() {
+        renderer = new Renderer();
+        MicrogptExtension.registerRenderers(renderer);
+    }
+
+    private static JsonObject json(DisplayData data) {
+        return new Gson().toJsonTree(data).getAsJsonObject();
+    }
+
+    private static BufferedImage png(DisplayData data) throws IOException {
+        String base64 = (String) data.getData(MIMEType.IMAGE_PNG);
+        assertNotNull(base64, "no image/png in " + json(data));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
+        assertNotNull(image);
+        return image;
+    }
+
+    @Test
+    void isListedForTheServiceLoader() {
+        List<String> found = ServiceLoader.load(Extension.class).stream()
+                .map(p -> p.type().getName()).collect(Collectors.toList());
+        assertTrue(found.contains(MicrogptExtension.class.getName()), found.toString());
+    }
+
+    @Test
+    void chartsBecome2xPngShownAtChartSize() throws IOException {
+        DisplayData data = renderer.render(Charts.lossCurve(Samples.history(100, 50)));
+        BufferedImage image = png(data);
+        assertEquals(1280, image.getWidth());
+        assertEquals(800, image.getHeight());
+        JsonObject metadata = json(data).getAsJsonObject("metadata").getAsJsonObject("image/png");
+        assertEquals(640, metadata.get("width").getAsInt());
+        assertEquals(400, metadata.get("height").getAsInt());
+        assertTrue(((String) data.getData(MIMEType.TEXT_PLAIN)).startsWith("XYChart \"Training loss\""));
+        assertFalse(data.hasDataForType(MIMEType.IMAGE_SVG), "SVG only on request");
+    }
+
+    @Test
+    void everyKindOfChartIsAnImage() throws IOException {
+        PieChart pie = new PieChartBuilder().width(300).height(200).build();
+        pie.addSeries("a", 1);
+        pie.addSeries("b", 2);
+        for (Object chart : List.of(Charts.bar("b", "x", "y", Map.of("a", 1)),
+                Charts.heatmap(Samples.attention(4), null, null, "h"), Charts.gradientCheck(Samples.report()), pie)) {
+            DisplayData data = renderer.render(chart);
+            assertTrue(png(data).getWidth() > 0, chart.getClass().getSimpleName());
+        }
+        assertEquals(600, png(renderer.render(pie)).getWidth(), "2x of 300");
+    }
+
+    @Test
+    void svgWhenAskedFor() {
+        DisplayData data = renderer.renderAs(Charts.line("t", "x", "y", new double[] {1, 2}), "image/svg+xml");
+        if (microgpt.viz.Images.svgAvailable()) {
+            assertTrue(((String) data.getData(MIMEType.IMAGE_SVG)).contains("<svg"));
+            assertFalse(data.hasDataForType(MIMEType.IMAGE_PNG), "only what was requested is drawn");
+        }
+    }
+
+    @Test
+    void tablesBecomeHtmlWithTextFallback() {
+        DisplayData data = renderer.render(Tables.of(Samples.history(30, 0)));
+        String html = (String) data.getData(MIMEType.TEXT_HTML);
+        assertTrue(html.contains(">loss</th>"));
+        assertTrue(html.contains("… 10 more rows"));
+        String text = (String) data.getData(MIMEType.TEXT_PLAIN);
+        assertTrue(text.startsWith("training history\n"));
+        assertFalse(data.hasDataForType(MIMEType.IMAGE_PNG));
+    }
+
+    @Test
+    void gradientCheckReportsBecomeHtml() {
+        var report = Samples.report();
+        DisplayData data = renderer.render(report);
+        assertTrue(((String) data.getData(MIMEType.TEXT_HTML)).contains("✗ fail"));
+        assertEquals(report.toString(), data.getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void trainingHistoriesBecomeTheirLossCurve() throws IOException {
+        var history = Samples.history(200, 50);
+        DisplayData data = renderer.render(history);
+        assertEquals(1280, png(data).getWidth());
+        assertEquals(history.toString(), data.getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void otherValuesAreLeftToTheKernel() {
+        DisplayData data = renderer.render(List.of(1, 2));
+        assertEquals("[1, 2]", data.getData(MIMEType.TEXT_PLAIN));
+        assertFalse(data.hasDataForType(MIMEType.IMAGE_PNG));
+    }
+}
