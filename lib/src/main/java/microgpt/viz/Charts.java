@@ -388,7 +388,10 @@ public final class Charts {
                 .mapToObj(i -> numbered ? Integer.toString(i + 1) : entries.get(i).name())
                 .collect(Collectors.toList()), entries.size(), "entries");
         if (!numbered && entries.size() > 6) {
-            chart.getStyler().setXAxisLabelRotation(45);
+            // Slanted labels lean right, and XChart drops the last one when it would leave the chart: long
+            // names such as layer0.mlp_fc2[1][58] stand upright instead.
+            boolean longNames = names.stream().anyMatch(name -> name.length() > 12);
+            chart.getStyler().setXAxisLabelRotation(longNames ? 90 : 45);
         }
         Function<Boolean, List<Double>> errors = pass -> entries.stream()
                 .map(e -> report.passed(e) == pass ? Math.max(LOG_FLOOR, e.relativeError()) : null)

@@ -29,6 +29,7 @@ final class TickLabels {
         }
         boolean ownX = false;
         boolean ownXMax = false;
+        boolean ownXMin = false;
         if (chart instanceof XYChart xy && !styler.isXAxisLogarithmic()) {
             ownX = styler.getxAxisTickLabelsFormattingFunction() == null;
             if (ownX) {
@@ -38,16 +39,23 @@ final class TickLabels {
                     .filter(XYSeries::isEnabled)
                     .flatMapToDouble(s -> Arrays.stream(s.getXData()))
                     .filter(Double::isFinite).distinct().sorted().toArray();
-            if (styler.getXAxisMax() == null && xs.length > ChartStyle.MARKER_MAX_POINTS && evenlySpaced(xs)) {
+            if (xs.length > ChartStyle.MARKER_MAX_POINTS && evenlySpaced(xs)) {
                 // XChart puts ticks on data points when all x values are evenly spaced; a hair of extra room at
-                // the right end breaks the pattern and gives round tick values instead.
-                double span = xs[xs.length - 1] - xs[0];
-                styler.setXAxisMax(xs[xs.length - 1] + Math.max(1e-3 * span, 2e-4));
-                ownXMax = true;
+                // each end breaks the pattern and gives round tick values instead (0, 200, 400, not 0, 46, 92).
+                double hair = Math.max(1e-3 * (xs[xs.length - 1] - xs[0]), 2e-4);
+                if (styler.getXAxisMax() == null) {
+                    styler.setXAxisMax(xs[xs.length - 1] + hair);
+                    ownXMax = true;
+                }
+                if (styler.getXAxisMin() == null) {
+                    styler.setXAxisMin(xs[0] - hair);
+                    ownXMin = true;
+                }
             }
         }
         boolean restoreX = ownX;
         boolean restoreXMax = ownXMax;
+        boolean restoreXMin = ownXMin;
         return () -> {
             if (ownY) {
                 styler.setyAxisTickLabelsFormattingFunction(null);
@@ -57,6 +65,9 @@ final class TickLabels {
             }
             if (restoreXMax) {
                 styler.setXAxisMax(null);
+            }
+            if (restoreXMin) {
+                styler.setXAxisMin(null);
             }
         };
     }
