@@ -3,16 +3,20 @@ MVN ?= mvn
 JAR := lib/target/microgpt.jar
 ARGS ?=
 
-.PHONY: help build setup lab test test-java test-python test-notebooks train clean
+.PHONY: help build setup lab test test-java test-python test-notebooks test-browser train clean student book pair
 
 help:
 	@echo "make lab              set everything up and open the course in JupyterLab (ARGS go to JupyterLab)"
 	@echo "make test             run every test: library, Python checks, every notebook (what CI runs)"
 	@echo "make test-java        the library's tests only"
 	@echo "make test-notebooks   execute every notebook headless (ARGS go to pytest, e.g. ARGS='-k 00')"
+	@echo "make test-browser     chapters 00 and 06 in JupyterLab in Chromium, as a learner runs them (screenshots in build/browser/)"
 	@echo "make train            the reference run: java -jar $(JAR) train $(ARGS)"
 	@echo "make build            build the library: $(JAR)"
 	@echo "make clean            remove build output (keeps .venv)"
+	@echo "make student          the student edition in build/student/: every exercise solution a TODO stub"
+	@echo "make book             execute every chapter, render the HTML book in build/book/ (ARGS go to build_book.py)"
+	@echo "make pair             every chapter as a plain .java script (jupytext, percent format) in build/pair/"
 
 build:
 	$(MVN) -B -q -DskipTests package
@@ -25,7 +29,7 @@ lab:
 	scripts/lab.sh $(ARGS)
 
 # Every test. CI runs exactly this (see .ci/run).
-test: test-java test-python test-notebooks
+test: test-java test-python test-notebooks test-browser
 
 test-java:
 	$(MVN) -B package
@@ -36,6 +40,11 @@ test-python: setup
 test-notebooks: setup
 	scripts/test_notebooks.sh $(ARGS)
 
+# The course in a real browser: Run All Cells in JupyterLab, driven by Playwright in Debian's
+# Chromium (installed with apt when missing). ARGS picks chapters, e.g. ARGS=03-building-blocks.ipynb
+test-browser: setup
+	scripts/test_browser.sh $(ARGS)
+
 train:
 	@test -f $(JAR) || $(MVN) -B -q -DskipTests package
 	java -jar $(JAR) train $(ARGS)
@@ -43,3 +52,23 @@ train:
 clean:
 	$(MVN) -B -q clean
 	rm -rf build
+
+# The student edition: each chapter to build/student/, every `solution` cell a `// TODO` stub
+# that keeps the signatures; the `check` cells stay. Standard library only, no kernel.
+student:
+	python3 scripts/student_edition.py
+
+# The book: every chapter executed with the Java kernel and rendered to static HTML in build/book/
+# (index.html, one page per chapter, concepts.html; screenshots when chromium is installed).
+book: setup
+	.venv/bin/python scripts/build_book.py $(ARGS)
+
+# Every chapter as a .java script (jupytext's percent format) in build/pair/, to review and diff;
+# INSTRUCTORS.md shows how to bring an edited script back into its notebook.
+pair: setup
+	@mkdir -p build/pair
+	@for nb in notebooks/[0-9][0-9]-*.ipynb; do \
+	  out="build/pair/$$(basename "$$nb" .ipynb).java"; \
+	  .venv/bin/jupytext --quiet --to java:percent --opt notebook_metadata_filter=-all --output "$$out" "$$nb" || exit 1; \
+	  echo "$$out"; \
+	done

@@ -142,13 +142,16 @@ if stray.exists():
           f"but other Jupyters will use it. Remove it with: rm -r '{stray}'")
 print(f"setup: kernel: 'java' -> {found}")
 
-# New notebooks opened from this environment's JupyterLab default to the Java kernel.
-conf = prefix / "etc" / "jupyter" / "jupyter_server_config.d" / "microgpt.json"
-want = {"MappingKernelManager": {"default_kernel_name": "java"}}
-if not conf.is_file() or json.loads(conf.read_text()) != want:
-    conf.parent.mkdir(parents=True, exist_ok=True)
-    conf.write_text(json.dumps(want, indent=2) + "\n")
-    print(f"setup: lab: default kernel 'java' ({conf})")
+# jupytext's JupyterLab front-end fails to load in this JupyterLab (a console error on every page);
+# the course pairs notebooks with the jupytext command and server only, so the front-end is off.
+labconfig = prefix / "etc" / "jupyter" / "labconfig" / "page_config.json"
+page = json.loads(labconfig.read_text()) if labconfig.is_file() else {}
+if page.get("disabledExtensions", {}).get("jupyterlab-jupytext") is not True:
+    page.setdefault("disabledExtensions", {})["jupyterlab-jupytext"] = True
+    labconfig.parent.mkdir(parents=True, exist_ok=True)
+    labconfig.write_text(json.dumps(page, indent=2) + "\n")
+    print(f"setup: lab: jupytext's front-end disabled ({labconfig})")
+
 PYEOF
 
 say "done"
