@@ -3,7 +3,7 @@ MVN ?= mvn
 JAR := lib/target/microgpt.jar
 ARGS ?=
 
-.PHONY: help build setup lab test test-java test-python test-notebooks test-browser train clean student book pair
+.PHONY: help build bench setup lab test test-java test-python test-notebooks test-browser train clean student book pair
 
 help:
 	@echo "make lab              set everything up and open the course in JupyterLab (ARGS go to JupyterLab)"
@@ -13,6 +13,7 @@ help:
 	@echo "make test-browser     chapters 00 and 06 in JupyterLab in Chromium, as a learner runs them (screenshots in build/browser/)"
 	@echo "make train            the reference run: java -jar $(JAR) train $(ARGS)"
 	@echo "make build            build the library: $(JAR)"
+	@echo "make bench            time both engines at three sizes with JMH (about 70 s; ARGS: --quick, --one-thread)"
 	@echo "make clean            remove build output (keeps .venv)"
 	@echo "make student          the student edition in build/student/: every exercise solution a TODO stub"
 	@echo "make book             execute every chapter, render the HTML book in build/book/ (ARGS go to build_book.py)"
@@ -20,6 +21,11 @@ help:
 
 build:
 	$(MVN) -B -q -DskipTests package
+
+# Both engines, three model sizes: ms/step and bytes allocated per step (JMH with its GC profiler).
+bench:
+	$(MVN) -B -q -DskipTests package
+	java -jar bench/target/benchmarks.jar $(ARGS)
 
 # .venv, the kernel and the library jar; a second run downloads nothing.
 setup:

@@ -24,6 +24,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "FILE", description = "UTF-8 text file, one document per line")
     Path data;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "scalar or fast; both give the same numbers (default: ${DEFAULT-VALUE})")
+    Engine engine = Engine.fast;
+
     @Option(names = "--seed", paramLabel = "S", description = "the seed the model was trained with, for the split (default: ${DEFAULT-VALUE})")
     long seed = 42;
 
@@ -33,7 +36,7 @@ final class EvalCommand implements Callable<Integer> {
         List<String> docs = data != null
                 ? Dataset.load(data).documents()
                 : TrainingData.prepare(Dataset.names(), new PythonRandom(seed)).validation();
-        double loss = Evaluator.meanLoss(saved.model(), saved.tokenizer(), docs);
+        double loss = Evaluator.meanLoss(engine.of(saved.model()), saved.tokenizer(), docs);
         System.out.printf("loss %s over %d documents%n", Format.fixed(loss, 4), docs.size());
         return 0;
     }

@@ -23,6 +23,9 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--temperature", paramLabel = "T", description = "sampling temperature, > 0 (default: ${DEFAULT-VALUE})")
     double temperature = 0.5;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "scalar or fast; both give the same numbers (default: ${DEFAULT-VALUE})")
+    Engine engine = Engine.fast;
+
     @Option(names = "--seed", paramLabel = "S", description = "seed of the sampling generator (default: ${DEFAULT-VALUE})")
     long seed = 42;
 
@@ -31,7 +34,7 @@ final class SampleCommand implements Callable<Integer> {
         Sampler.checkCount(count);
         Sampler.checkTemperature(temperature);
         Checkpoint.Contents saved = Checkpoint.load(model);
-        List<String> names = new Sampler(saved.model(), saved.tokenizer(), new PythonRandom(seed)).sample(count, temperature);
+        List<String> names = new Sampler(engine.of(saved.model()), saved.tokenizer(), new PythonRandom(seed)).sample(count, temperature);
         for (int i = 0; i < names.size(); i++) {
             System.out.printf("sample %2d: %s%n", i + 1, names.get(i));
         }

@@ -8,8 +8,8 @@ import microgpt.InvalidInputException;
 import microgpt.data.Dataset;
 import microgpt.data.TrainingData;
 import microgpt.io.Checkpoint;
-import microgpt.nn.Gpt;
 import microgpt.nn.GptConfig;
+import microgpt.nn.LanguageModel;
 import microgpt.random.PythonRandom;
 import microgpt.sample.Sampler;
 import microgpt.train.TrainConfig;
@@ -60,6 +60,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "FILE", description = "write the trained model to FILE (see the README for the format)")
     Path save;
 
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "scalar (a graph of Values, as the reference) or fast (flat arrays); both give the same numbers (default: ${DEFAULT-VALUE})")
+    Engine engine = Engine.fast;
+
     @Override
     public Integer call() {
         // Check every setting before any work, so a typo fails at once.
@@ -78,10 +82,10 @@ final class TrainCommand implements Callable<Integer> {
         PythonRandom rng = new PythonRandom(seed);
         TrainingData data = TrainingData.prepare(dataFile == null ? Dataset.names() : Dataset.load(dataFile), rng);
         GptConfig config = new GptConfig(nLayer, nEmbd, nHead, blockSize, data.tokenizer().vocabSize());
-        Gpt model = new Gpt(config, rng);
+        LanguageModel model = engine.create(config, rng);
         out.println("num docs: " + data.documents().size());
         out.println("vocab size: " + config.vocabSize());
-        out.println("num params: " + model.parameters().size());
+        out.println("num params: " + config.parameterCount());
 
         Trainer trainer = new Trainer(model, data.tokenizer(), data.train(), trainConfig);
         if (evalEvery > 0) {

@@ -16,6 +16,7 @@ import microgpt.InvalidInputException;
 import microgpt.data.Tokenizer;
 import microgpt.nn.Gpt;
 import microgpt.nn.GptConfig;
+import microgpt.nn.LanguageModel;
 
 /**
  * A trained model on disk: its config, its vocabulary and its weights, in a small binary format
@@ -51,8 +52,8 @@ public final class Checkpoint {
 
     private Checkpoint() {}
 
-    /** Writes the model and its tokenizer to {@code file}, atomically. */
-    public static void save(Path file, Gpt model, Tokenizer tokenizer, int trainedSteps) {
+    /** Writes the model (of either engine) and its tokenizer to {@code file}, atomically. */
+    public static void save(Path file, LanguageModel model, Tokenizer tokenizer, int trainedSteps) {
         GptConfig c = model.config();
         if (tokenizer.vocabSize() != c.vocabSize()) {
             throw new InvalidInputException("the tokenizer has " + tokenizer.vocabSize() + " tokens but the model expects " + c.vocabSize());

@@ -8,14 +8,17 @@ import java.util.Map;
 import java.util.function.DoubleSupplier;
 import microgpt.InvalidInputException;
 import microgpt.autograd.Value;
+import microgpt.optim.Adam;
+import microgpt.optim.Optimizer;
 import microgpt.random.PythonRandom;
 
 /**
  * The GPT of the reference, on scalar {@link Value}s: token and position embeddings, then per
  * layer an attention block and an MLP block, each with RMSNorm and a residual connection, then
  * the language-model head. Every weight is a {@link Value}, so the loss can be backpropagated.
+ * This is the scalar engine of {@link LanguageModel}.
  */
-public final class Gpt {
+public final class Gpt implements LanguageModel {
 
     /** The standard deviation of the initial weights. */
     public static final double INIT_STD = 0.08;
@@ -66,6 +69,7 @@ public final class Gpt {
         stateDict.put(name, matrix);
     }
 
+    @Override
     public GptConfig config() {
         return config;
     }
@@ -143,6 +147,7 @@ public final class Gpt {
     }
 
     /** How many positions of this document the model is trained on. */
+    @Override
     public int positions(int[] tokens) {
         if (tokens.length < 2) {
             throw new InvalidInputException("a document needs at least two tokens (BOS and one more) to predict anything, got " + tokens.length);
@@ -163,7 +168,52 @@ public final class Gpt {
         return logits.stream().mapToDouble(v -> v.data).toArray();
     }
 
+    /** Builds this document's graph, backpropagates through it, and returns the loss. */
+    @Override
+    public double lossAndGradients(int[] tokens) {
+        Value loss = loss(tokens);
+        loss.backward();
+        return loss.data;
+    }
+
+    @Override
+    public Optimizer adam(double beta1, double beta2, double epsilon) {
+        return new Adam(parameters, beta1, beta2, epsilon);
+    }
+
+    /** A decoder that runs {@link #forward} with a {@link KvCache} and hands back the logits' values. */
+    @Override
+    public Decoder decoder() {
+        return new Decoder() {
+            private KvCache cache = new KvCache(config.nLayer());
+            private int position;
+
+            @Override
+            public double[] next(int token) {
+                List<Value> logits = forward(token, position, cache);
+                position++;
+                double[] out = new double[logits.size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = logits.get(i).data;
+                }
+                return out;
+            }
+
+            @Override
+            public int position() {
+                return position;
+            }
+
+            @Override
+            public void reset() {
+                cache = new KvCache(config.nLayer());
+                position = 0;
+            }
+        };
+    }
+
     /** A copy of every weight, in parameter order. */
+    @Override
     public double[] weights() {
         double[] w = new double[parameters.size()];
         for (int i = 0; i < w.length; i++) {
@@ -173,6 +223,7 @@ public final class Gpt {
     }
 
     /** Overwrites every weight, in parameter order. */
+    @Override
     public void setWeights(double[] w) {
         if (w.length != parameters.size()) {
             throw new InvalidInputException("expected " + parameters.size() + " weights for " + config + ", got " + w.length);

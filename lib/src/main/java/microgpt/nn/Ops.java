@@ -61,4 +61,41 @@ public final class Ops {
     public static Value crossEntropy(List<Value> logits, int target) {
         return softmax(logits).get(target).log().neg();
     }
+
+    // The same two functions on plain numbers, for evaluation and sampling, where no gradient is
+    // needed. They do the Value versions' arithmetic operation for operation (x − max, exp, a sum
+    // from left to right, e · total⁻¹), so they round the same way, to the last bit.
+
+    /** {@link #softmax(List)} on plain numbers. */
+    public static double[] softmax(double[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : logits) {
+            max = Math.max(max, v);
+        }
+        double[] probs = new double[logits.length];
+        double total = 0;
+        for (int i = 0; i < logits.length; i++) {
+            probs[i] = Math.exp(logits[i] - max);
+            total = i == 0 ? probs[i] : total + probs[i];
+        }
+        double inverse = Math.pow(total, -1);
+        for (int i = 0; i < probs.length; i++) {
+            probs[i] *= inverse;
+        }
+        return probs;
+    }
+
+    /** {@link #crossEntropy(List, int)} on plain numbers: -log p(target). */
+    public static double crossEntropy(double[] logits, int target) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : logits) {
+            max = Math.max(max, v);
+        }
+        double total = 0;
+        for (int i = 0; i < logits.length; i++) {
+            double e = Math.exp(logits[i] - max);
+            total = i == 0 ? e : total + e;
+        }
+        return -Math.log(Math.exp(logits[target] - max) * Math.pow(total, -1));
+    }
 }

@@ -10,7 +10,7 @@ import microgpt.autograd.Value;
  * parameter takes steps of a similar size whatever the scale of its gradient. Both moments start
  * at zero, so early on they are too small; dividing by 1 − βᵗ corrects that bias.
  */
-public final class Adam {
+public final class Adam implements Optimizer {
 
     private final List<Value> parameters;
     private final double beta1;
@@ -41,6 +41,7 @@ public final class Adam {
     }
 
     /** One update of every parameter with the given learning rate; then sets every gradient to zero. */
+    @Override
     public void step(double learningRate) {
         t++;
         double mCorrection = 1 - Math.pow(beta1, t);
@@ -57,6 +58,7 @@ public final class Adam {
     }
 
     /** How many steps this optimizer has taken. */
+    @Override
     public int steps() {
         return t;
     }

@@ -3,25 +3,25 @@ package microgpt.sample;
 import java.util.ArrayList;
 import java.util.List;
 import microgpt.InvalidInputException;
-import microgpt.autograd.Value;
 import microgpt.data.Tokenizer;
-import microgpt.nn.Gpt;
-import microgpt.nn.KvCache;
+import microgpt.nn.Decoder;
+import microgpt.nn.LanguageModel;
 import microgpt.nn.Ops;
 import microgpt.random.PythonRandom;
 
 /**
  * Writes new documents: from BOS at position 0, the model gives logits for the next token; they
  * are divided by the temperature, turned into probabilities, and one token is drawn. That token
- * is fed back in, until the model draws BOS (the end) or the context is full.
+ * is fed back in, until the model draws BOS (the end) or the context is full. Either engine of
+ * {@link LanguageModel} gives the same samples.
  */
 public final class Sampler {
 
-    private final Gpt model;
+    private final LanguageModel model;
     private final Tokenizer tokenizer;
     private final PythonRandom rng;
 
-    public Sampler(Gpt model, Tokenizer tokenizer, PythonRandom rng) {
+    public Sampler(LanguageModel model, Tokenizer tokenizer, PythonRandom rng) {
         if (tokenizer.vocabSize() != model.config().vocabSize()) {
             throw new InvalidInputException("the tokenizer has " + tokenizer.vocabSize() + " tokens but the model expects "
                     + model.config().vocabSize());
@@ -34,20 +34,17 @@ public final class Sampler {
     /** One new document. Low temperatures pick likely tokens; high ones explore. */
     public String sample(double temperature) {
         checkTemperature(temperature);
-        KvCache cache = new KvCache(model.config().nLayer());
+        Decoder decoder = model.decoder();
+        // Dividing a Value by a constant multiplies by its power -1; so does this, to round the same.
+        double inverseTemperature = Math.pow(temperature, -1);
         int token = tokenizer.bos();
         List<Integer> out = new ArrayList<>();
         for (int pos = 0; pos < model.config().blockSize(); pos++) {
-            List<Value> scaled = new ArrayList<>();
-            for (Value logit : model.forward(token, pos, cache)) {
-                scaled.add(logit.div(temperature));
+            double[] scaled = decoder.next(token).clone();
+            for (int i = 0; i < scaled.length; i++) {
+                scaled[i] *= inverseTemperature;
             }
-            List<Value> probs = Ops.softmax(scaled);
-            double[] weights = new double[probs.size()];
-            for (int i = 0; i < weights.length; i++) {
-                weights[i] = probs.get(i).data;
-            }
-            token = rng.choice(weights);
+            token = rng.choice(Ops.softmax(scaled));
             if (token == tokenizer.bos()) {
                 break;
             }

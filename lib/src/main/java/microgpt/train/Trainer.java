@@ -3,14 +3,14 @@ package microgpt.train;
 import java.util.ArrayList;
 import java.util.List;
 import microgpt.InvalidInputException;
-import microgpt.autograd.Value;
 import microgpt.data.Tokenizer;
-import microgpt.nn.Gpt;
-import microgpt.optim.Adam;
+import microgpt.nn.LanguageModel;
+import microgpt.optim.Optimizer;
 
 /**
  * The training loop: step s takes training document s mod N, computes its loss, backpropagates,
- * and lets Adam update every weight with the decayed learning rate.
+ * and lets Adam update every weight with the decayed learning rate. It works with either engine
+ * of {@link LanguageModel}: the scalar {@code Gpt} or the fast {@code FastGpt}.
  *
  * <p>A trainer runs one schedule of {@code config.steps()} steps. If its thread is interrupted
  * (the notebook's stop button, or Ctrl-C handling), it stops at the next step boundary: the model
@@ -18,17 +18,17 @@ import microgpt.optim.Adam;
  */
 public final class Trainer {
 
-    private final Gpt model;
+    private final LanguageModel model;
     private final Tokenizer tokenizer;
     private final List<String> trainDocs;
     private final TrainConfig config;
-    private final Adam adam;
+    private final Optimizer adam;
     private final TrainingHistory history = new TrainingHistory();
     private List<String> validationDocs = List.of();
     private int evaluateEvery;
     private int nextStep; // 0-based index of the next step to run
 
-    public Trainer(Gpt model, Tokenizer tokenizer, List<String> trainDocs, TrainConfig config) {
+    public Trainer(LanguageModel model, Tokenizer tokenizer, List<String> trainDocs, TrainConfig config) {
         if (trainDocs.isEmpty()) {
             throw new InvalidInputException("there are no training documents; give a data file with at least one non-blank line");
         }
@@ -40,7 +40,7 @@ public final class Trainer {
         this.tokenizer = tokenizer;
         this.trainDocs = List.copyOf(trainDocs);
         this.config = config;
-        this.adam = new Adam(model.parameters(), config.beta1(), config.beta2(), config.epsilon());
+        this.adam = model.adam(config.beta1(), config.beta2(), config.epsilon());
     }
 
     /** Also measures the validation loss on these documents every {@code every} steps and after the last. */
@@ -87,19 +87,18 @@ public final class Trainer {
         long start = System.nanoTime();
         int s = nextStep;
         int[] tokens = tokenizer.encode(trainDocs.get(s % trainDocs.size()));
-        Value loss = model.loss(tokens);
-        loss.backward();
+        double loss = model.lossAndGradients(tokens);
         double learningRate = config.learningRateAt(s);
         adam.step(learningRate);
         nextStep++;
-        return new StepResult(s + 1, config.steps(), loss.data, learningRate, System.nanoTime() - start);
+        return new StepResult(s + 1, config.steps(), loss, learningRate, System.nanoTime() - start);
     }
 
     public TrainingHistory history() {
         return history;
     }
 
-    public Gpt model() {
+    public LanguageModel model() {
         return model;
     }
 

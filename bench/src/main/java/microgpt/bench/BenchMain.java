@@ -1,0 +1,153 @@
+package microgpt.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs {@link TrainStepBenchmark} for both engines at three model sizes, with JMH and its GC
+ * profiler, and prints one table: time per step, bytes allocated per step, and the fast engine's
+ * speed-up over the scalar one measured in the same run.
+ *
+ * <p>One fork per measurement and short iterations, so the whole run takes a few minutes; the
+ * scalar engine at the largest size, which takes a good fraction of a second per step, gets fewer
+ * and longer iterations. {@code --quick} makes everything shorter, for a smoke test;
+ * {@code --one-thread} keeps the fast engine on one thread (it shares the big loops of the larger
+ * models with a second one otherwise); {@code --verbose} shows JMH's own output.
+ */
+public final class BenchMain {
+
+    /** The model sizes: n_embd-n_layer-block_size (n_head 4). */
+    static final List<String> CONFIGS = List.of("16-1-16", "64-2-16", "128-4-32");
+    static final List<String> ENGINES = List.of("scalar", "fast");
+
+    /** One engine at one size: the median and the mean (± JMH's 99.9% error) of the iterations, and the bytes per step. */
+    record Measurement(String engine, String config, double median, double mean, double error, double bytesPerStep) {}
+
+    public static void main(String[] args) throws RunnerException {
+        List<String> flags = List.of(args);
+        boolean quick = flags.contains("--quick");
+        boolean verbose = flags.contains("--verbose");
+        boolean oneThread = flags.contains("--one-thread");
+        for (String arg : args) {
+            if (!List.of("--quick", "--verbose", "--one-thread").contains(arg)) {
+                System.err.println("usage: java -jar bench/target/benchmarks.jar [--quick] [--one-thread] [--verbose]");
+                System.exit(2);
+            }
+        }
+        System.out.println("microgpt benchmarks: one training step (loss, gradients, Adam) of the reference run's 1,000 steps");
+        System.out.println("machine: " + machine() + (oneThread ? " (fast engine on one thread)" : ""));
+        System.out.println();
+        Map<String, Measurement> results = new LinkedHashMap<>();
+        for (String config : CONFIGS) {
+            for (String engine : ENGINES) {
+                System.out.printf("  measuring %-6s at %-9s ...%n", engine, config);
+                results.put(engine + "|" + config, measure(engine, config, quick, verbose, oneThread));
+            }
+        }
+        System.out.println();
+        printTable(results);
+    }
+
+    private static Measurement measure(String engine, String config, boolean quick, boolean verbose, boolean oneThread)
+            throws RunnerException {
+        boolean slow = engine.equals("scalar") && config.equals("128-4-32");
+        int warmups = slow ? 2 : 4;
+        int measurements = slow ? 4 : 5;
+        int seconds = slow ? 3 : 1;
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(TrainStepBenchmark.class.getName() + ".trainStep")
+                .param("engine", engine)
+                .param("config", config)
+                .forks(1)
+                .warmupIterations(quick ? Math.max(1, warmups / 2) : warmups)
+                .measurementIterations(quick ? 3 : measurements)
+                .warmupTime(TimeValue.milliseconds(quick ? 500L * seconds : 1000L * seconds))
+                .measurementTime(TimeValue.milliseconds(quick ? 500L * seconds : 1000L * seconds))
+                .jvmArgsAppend("-Xms1g", "-Xmx4g", oneThread ? "-Dmicrogpt.threads=1" : "-Dmicrogpt.threads=auto")
+                .addProfiler(GCProfiler.class)
+                .verbosity(verbose ? VerboseMode.NORMAL : VerboseMode.SILENT);
+        RunResult run = new Runner(options.build()).runSingle();
+        Result<?> time = run.getPrimaryResult();
+        double bytes = Double.NaN;
+        for (Map.Entry<String, Result> secondary : run.getSecondaryResults().entrySet()) {
+            if (secondary.getKey().endsWith("gc.alloc.rate.norm")) {
+                bytes = secondary.getValue().getScore();
+            }
+        }
+        List<Double> iterations = new ArrayList<>();
+        for (BenchmarkResult result : run.getBenchmarkResults()) {
+            for (IterationResult iteration : result.getIterationResults()) {
+                iterations.add(iteration.getPrimaryResult().getScore());
+            }
+        }
+        Collections.sort(iterations);
+        int k = iterations.size();
+        double median = k % 2 == 1 ? iterations.get(k / 2) : (iterations.get(k / 2 - 1) + iterations.get(k / 2)) / 2;
+        return new Measurement(engine, config, median, time.getScore(), time.getScoreError(), bytes);
+    }
+
+    /**
+     * The table. The time is the median of the measured iterations (on a shared machine a few
+     * iterations can be slowed down by other work, and the median ignores them), with JMH's mean
+     * and its 99.9% error beside it; the speed-up compares the medians.
+     */
+    private static void printTable(Map<String, Measurement> results) {
+        String format = "%-7s %-22s %9s %12s %22s %14s %9s%n";
+        System.out.printf(format, "engine", "n_embd, n_layer, block", "params", "ms/step", "(JMH mean ± error)", "bytes/step", "speed-up");
+        System.out.println("-".repeat(101));
+        for (String config : CONFIGS) {
+            Measurement scalar = results.get("scalar|" + config);
+            for (String engine : ENGINES) {
+                Measurement m = results.get(engine + "|" + config);
+                String speedUp = engine.equals("scalar") ? "1.0×" : String.format(Locale.ROOT, "%.1f×", scalar.median() / m.median());
+                System.out.printf(format, engine, config.replace("-", ", "), String.format(Locale.ROOT, "%,d", parameters(config)),
+                        String.format(Locale.ROOT, "%.4f", m.median()),
+                        String.format(Locale.ROOT, "(%.4f ± %.4f)", m.mean(), m.error()),
+                        String.format(Locale.ROOT, "%,.0f", m.bytesPerStep()), speedUp);
+            }
+        }
+        Measurement fast = results.get("fast|16-1-16");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "the default run's 1,000 steps with the fast engine, after warm-up: %.3f s%n", fast.median());
+    }
+
+    /** The weights of a model of this shape on the 27-token names vocabulary. */
+    static int parameters(String config) {
+        return TrainStepBenchmark.shape(config, 27).parameterCount();
+    }
+
+    /** The CPU, the cores and the JVM, for the record. */
+    static String machine() {
+        String cpu = System.getProperty("os.arch");
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the architecture will do
+        }
+        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + ", "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+    }
+}

@@ -1,0 +1,30 @@
+package microgpt.cli;
+
+import microgpt.fast.FastGpt;
+import microgpt.nn.Gpt;
+import microgpt.nn.GptConfig;
+import microgpt.nn.LanguageModel;
+import microgpt.random.PythonRandom;
+
+/**
+ * The engine behind {@code --engine}: both compute the same numbers, so the choice changes only the
+ * speed. (Lower case, because picocli takes an option's values from the constants' names.)
+ */
+enum Engine {
+
+    /** A graph of scalar Values per step, as the reference: the one to read. */
+    scalar,
+
+    /** Flat arrays and a hand-written backward pass: the one to run. */
+    fast;
+
+    /** A fresh model whose initial weights are drawn from {@code rng}, the same for both engines. */
+    LanguageModel create(GptConfig config, PythonRandom rng) {
+        return this == fast ? new FastGpt(config, rng) : new Gpt(config, rng);
+    }
+
+    /** This engine's model with the weights of {@code model}. */
+    LanguageModel of(Gpt model) {
+        return this == fast ? FastGpt.from(model) : model;
+    }
+}

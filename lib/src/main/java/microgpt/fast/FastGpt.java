@@ -1,0 +1,199 @@
+package microgpt.fast;
+
+import java.util.Arrays;
+import java.util.function.DoubleSupplier;
+import microgpt.InvalidInputException;
+import microgpt.nn.Decoder;
+import microgpt.nn.Gpt;
+import microgpt.nn.GptConfig;
+import microgpt.nn.LanguageModel;
+import microgpt.optim.Optimizer;
+import microgpt.random.PythonRandom;
+
+/**
+ * The fast engine: the same GPT as {@link Gpt}, with its weights and gradients in two flat
+ * {@code double[]} arrays, a forward pass ({@link Forward}) and a hand-derived backward pass
+ * ({@link Backward}) written out layer by layer, and every buffer allocated once. A training step
+ * builds no graph and allocates nothing.
+ *
+ * <p>It computes what the scalar engine computes, in the same order, so from the same weights and
+ * the same documents it gives the same losses, the same weights after every step and the same
+ * samples, bit for bit (and the same gradients; only where a gradient is exactly zero may its sign
+ * differ, which no update depends on). Use it to train; use {@link Gpt} to see how the gradients
+ * come about.
+ *
+ * <p>In a model too large for one core's cache (not the reference's), the big matrix products, the
+ * attention heads and Adam are shared with a second thread when the machine has two cores or more
+ * ({@code -Dmicrogpt.threads=1} turns that off); each number is still computed by one thread in one
+ * order, so the results do not change.
+ *
+ * <p>Not thread-safe: one training thread at a time. Each {@link #decoder()} has buffers of its own.
+ */
+public final class FastGpt implements LanguageModel {
+
+    private final GptConfig config;
+    private final Layout layout;
+    private final double[] weights;
+    private final double[] gradients;
+    private final Activations activations;   // the training step's forward pass
+    private final Forward forward;
+    private final Backward backward;
+
+    /** A fresh model whose weights are drawn from gauss(0, 0.08) in the scalar engine's order: the same initial weights. */
+    public FastGpt(GptConfig config, PythonRandom rng) {
+        this(config, () -> rng.gauss(0, Gpt.INIT_STD));
+    }
+
+    /** The fast engine for a scalar model's current weights. */
+    public static FastGpt from(Gpt model) {
+        return withWeights(model.config(), model.weights());
+    }
+
+    /** A model with the given weights, in parameter order. */
+    public static FastGpt withWeights(GptConfig config, double[] weights) {
+        if (weights.length != config.parameterCount()) {
+            throw new InvalidInputException("expected " + config.parameterCount() + " weights for " + config + ", got " + weights.length);
+        }
+        int[] next = {0};
+        return new FastGpt(config, () -> weights[next[0]++]);
+    }
+
+    private FastGpt(GptConfig config, DoubleSupplier init) {
+        this.config = config;
+        this.layout = Layout.of(config);
+        this.weights = new double[layout.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = init.getAsDouble();
+        }
+        this.gradients = new double[layout.size()];
+        this.activations = new Activations(config);
+        this.forward = new Forward(config, layout, Team.SHARED);
+        this.backward = new Backward(config, layout, Team.SHARED);
+    }
+
+    @Override
+    public GptConfig config() {
+        return config;
+    }
+
+    /** Where each matrix lives in {@link #weights()} and {@link #gradients()}. */
+    public Layout layout() {
+        return layout;
+    }
+
+    @Override
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    @Override
+    public void setWeights(double[] w) {
+        if (w.length != weights.length) {
+            throw new InvalidInputException("expected " + weights.length + " weights for " + config + ", got " + w.length);
+        }
+        System.arraycopy(w, 0, weights, 0, w.length);
+    }
+
+    /** A copy of the gradients accumulated since the optimizer last cleared them, in parameter order. */
+    public double[] gradients() {
+        return gradients.clone();
+    }
+
+    /** Sets every gradient to zero (the optimizer's step does this too). */
+    public void zeroGradients() {
+        Arrays.fill(gradients, 0);
+    }
+
+    @Override
+    public double lossAndGradients(int[] tokens) {
+        int n = prepare(tokens);
+        forward.run(weights, activations, 0, n);
+        double loss = Forward.loss(config, activations, n);
+        backward.run(weights, gradients, activations, n);
+        return loss;
+    }
+
+    /** The loss of one document, forward only: no gradients. */
+    public double loss(int[] tokens) {
+        int n = prepare(tokens);
+        forward.run(weights, activations, 0, n);
+        return Forward.loss(config, activations, n);
+    }
+
+    /** Checks the tokens and copies the first n + 1 of them into the activations; returns n. */
+    private int prepare(int[] tokens) {
+        int n = positions(tokens);
+        for (int p = 0; p <= n; p++) {
+            checkToken(tokens[p]);
+            activations.tokens[p] = tokens[p];
+        }
+        return n;
+    }
+
+    @Override
+    public Optimizer adam(double beta1, double beta2, double epsilon) {
+        return new FastAdam(weights, gradients, beta1, beta2, epsilon, Team.SHARED);
+    }
+
+    @Override
+    public Decoder decoder() {
+        return new FastDecoder();
+    }
+
+    /** The logits after reading the given tokens from position 0. */
+    public double[] logits(int[] context) {
+        if (context.length == 0) {
+            throw new InvalidInputException("logits need at least one context token");
+        }
+        Decoder decoder = decoder();
+        double[] logits = null;
+        for (int token : context) {
+            logits = decoder.next(token);
+        }
+        return logits.clone();
+    }
+
+    private void checkToken(int token) {
+        if (token < 0 || token >= config.vocabSize()) {
+            throw new InvalidInputException("token id " + token + " is outside the vocabulary [0, " + config.vocabSize() + ")");
+        }
+    }
+
+    /** Incremental decoding: its own activations, whose keys and values are the cache; one position per call. */
+    private final class FastDecoder implements Decoder {
+
+        private final Activations cache = new Activations(config);
+        private final Forward forward = new Forward(config, layout, Team.SHARED);
+        private final double[] logits = new double[config.vocabSize()];
+        private int position;
+
+        @Override
+        public double[] next(int token) {
+            checkToken(token);
+            if (position >= config.blockSize()) {
+                throw new InvalidInputException("position " + position + " is outside the context of " + config.blockSize()
+                        + " tokens (block_size); shorten the input or use a model with a larger block_size");
+            }
+            cache.tokens[position] = token;
+            forward.run(weights, cache, position, position + 1);
+            System.arraycopy(cache.logits, position * logits.length, logits, 0, logits.length);
+            position++;
+            return logits;
+        }
+
+        @Override
+        public int position() {
+            return position;
+        }
+
+        @Override
+        public void reset() {
+            position = 0;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FastGpt" + config + " with " + weights.length + " parameters";
+    }
+}
