@@ -58,6 +58,7 @@ public final class Trainer {
 
     /** Runs the remaining steps, telling the listener about each one. Returns the history so far. */
     public TrainingHistory train(TrainingListener listener) {
+        history.markResumed();
         listener.onStart(config.steps());
         while (nextStep < config.steps()) {
             if (Thread.currentThread().isInterrupted()) {

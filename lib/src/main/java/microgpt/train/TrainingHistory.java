@@ -32,7 +32,12 @@ public final class TrainingHistory {
         interrupted = true;
     }
 
-    /** True when the run stopped before its last step because its thread was interrupted. */
+    /** Marks the run as going on again after an interrupt; a run that then finishes is not interrupted. */
+    public void markResumed() {
+        interrupted = false;
+    }
+
+    /** True when the latest training call stopped before the last step because its thread was interrupted. */
     public boolean interrupted() {
         return interrupted;
     }
