@@ -11,9 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,37 +22,20 @@ class CliTest {
     @TempDir
     Path dir;
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream originalOut;
-    PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     int run(String... args) {
-        out.reset();
-        err.reset();
+        console.reset();
         return Main.run(args);
     }
 
     List<String> stdout() {
-        return out.toString(StandardCharsets.UTF_8).lines().toList();
+        return console.stdout().lines().toList();
     }
 
     String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.stderr();
     }
 
     @Test
@@ -91,7 +73,7 @@ class CliTest {
             assertFalse(stdout().isEmpty(), String.join(" ", args));
         }
         run("train", "--help");
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--n-embd"));
+        assertTrue(console.stdout().contains("--n-embd"));
     }
 
     void assertOneClearLine(String expectedPart, String... args) {

@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import microgpt.io.Checkpoint;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --engine}: fast is the default, and both engines print the same run, sample and evaluate the same. */
@@ -24,31 +21,14 @@ class EngineOptionTest {
     @TempDir
     Path dir;
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream originalOut;
-    PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     /** Runs the command and returns its output without the last, timed, summary line of train. */
     List<String> run(String... args) {
-        out.reset();
-        err.reset();
-        assertEquals(0, Main.run(args), String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8));
-        List<String> lines = new ArrayList<>(out.toString(StandardCharsets.UTF_8).lines().toList());
+        console.reset();
+        assertEquals(0, Main.run(args), String.join(" ", args) + ": " + console.stderr());
+        List<String> lines = new ArrayList<>(console.stdout().lines().toList());
         if (!lines.isEmpty() && lines.get(lines.size() - 1).startsWith("done: ")) {
             String summary = lines.remove(lines.size() - 1);
             lines.add(summary.replaceAll("in [0-9.]+ s wall \\| [0-9.]+ ms/step", "(time)"));
@@ -113,10 +93,9 @@ class EngineOptionTest {
 
     @Test
     void anUnknownEngineIsOneClearLine() {
-        out.reset();
-        err.reset();
+        console.reset();
         assertEquals(Main.EXIT_BAD_INPUT, Main.run("train", "--engine", "turbo"));
-        String e = err.toString(StandardCharsets.UTF_8);
+        String e = console.stderr();
         assertEquals(1, e.lines().count(), e);
         assertTrue(e.contains("--engine") && e.contains("scalar") && e.contains("fast"), e);
     }
