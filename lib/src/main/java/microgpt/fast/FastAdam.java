@@ -1,7 +1,7 @@
 package microgpt.fast;
 
 import java.util.Arrays;
-import microgpt.InvalidInputException;
+import microgpt.optim.Adam;
 import microgpt.optim.Optimizer;
 
 /**
@@ -31,12 +31,7 @@ public final class FastAdam implements Optimizer {
         if (weights.length != gradients.length) {
             throw new IllegalArgumentException("weights and gradients differ in length: " + weights.length + " and " + gradients.length);
         }
-        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-            throw new InvalidInputException("Adam's betas must be in [0, 1), got beta1 " + beta1 + " and beta2 " + beta2);
-        }
-        if (!(epsilon > 0)) {
-            throw new InvalidInputException("Adam's epsilon must be positive, got " + epsilon);
-        }
+        Adam.requireValidSettings(beta1, beta2, epsilon);
         this.weights = weights;
         this.gradients = gradients;
         this.beta1 = beta1;

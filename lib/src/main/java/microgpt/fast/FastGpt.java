@@ -51,11 +51,7 @@ public final class FastGpt implements LanguageModel {
 
     /** A model with the given weights, in parameter order. */
     public static FastGpt withWeights(GptConfig config, double[] weights) {
-        if (weights.length != config.parameterCount()) {
-            throw new InvalidInputException("expected " + config.parameterCount() + " weights for " + config + ", got " + weights.length);
-        }
-        int[] next = {0};
-        return new FastGpt(config, () -> weights[next[0]++]);
+        return new FastGpt(config, config.inParameterOrder(weights));
     }
 
     private FastGpt(GptConfig config, DoubleSupplier init) {
@@ -88,9 +84,7 @@ public final class FastGpt implements LanguageModel {
 
     @Override
     public void setWeights(double[] w) {
-        if (w.length != weights.length) {
-            throw new InvalidInputException("expected " + weights.length + " weights for " + config + ", got " + w.length);
-        }
+        config.requireWeightCount(w.length);
         System.arraycopy(w, 0, weights, 0, w.length);
     }
 
@@ -124,7 +118,7 @@ public final class FastGpt implements LanguageModel {
     private int prepare(int[] tokens) {
         int n = positions(tokens);
         for (int p = 0; p <= n; p++) {
-            checkToken(tokens[p]);
+            config.requireToken(tokens[p]);
             activations.tokens[p] = tokens[p];
         }
         return n;
@@ -153,12 +147,6 @@ public final class FastGpt implements LanguageModel {
         return logits.clone();
     }
 
-    private void checkToken(int token) {
-        if (token < 0 || token >= config.vocabSize()) {
-            throw new InvalidInputException("token id " + token + " is outside the vocabulary [0, " + config.vocabSize() + ")");
-        }
-    }
-
     /** Incremental decoding: its own activations, whose keys and values are the cache; one position per call. */
     private final class FastDecoder implements Decoder {
 
@@ -169,7 +157,7 @@ public final class FastGpt implements LanguageModel {
 
         @Override
         public double[] next(int token) {
-            checkToken(token);
+            config.requireToken(token);
             if (position >= config.blockSize()) {
                 throw new InvalidInputException("position " + position + " is outside the context of " + config.blockSize()
                         + " tokens (block_size); shorten the input or use a model with a larger block_size");

@@ -34,11 +34,7 @@ public final class Gpt implements LanguageModel {
 
     /** A model with the given weights, in parameter order (as {@link #weights()} returns them). */
     public static Gpt withWeights(GptConfig config, double[] weights) {
-        if (weights.length != config.parameterCount()) {
-            throw new InvalidInputException("expected " + config.parameterCount() + " weights for " + config + ", got " + weights.length);
-        }
-        int[] next = {0};
-        return new Gpt(config, () -> weights[next[0]++]);
+        return new Gpt(config, config.inParameterOrder(weights));
     }
 
     private Gpt(GptConfig config, DoubleSupplier init) {
@@ -95,7 +91,7 @@ public final class Gpt implements LanguageModel {
 
     /** The logits for the next token, given one token at one position; appends to the cache. */
     public List<Value> forward(int token, int position, KvCache cache) {
-        checkToken(token);
+        config.requireToken(token);
         if (position < 0 || position >= config.blockSize()) {
             throw new InvalidInputException("position " + position + " is outside the context of " + config.blockSize()
                     + " tokens (block_size); shorten the input or use a model with a larger block_size");
@@ -225,17 +221,9 @@ public final class Gpt implements LanguageModel {
     /** Overwrites every weight, in parameter order. */
     @Override
     public void setWeights(double[] w) {
-        if (w.length != parameters.size()) {
-            throw new InvalidInputException("expected " + parameters.size() + " weights for " + config + ", got " + w.length);
-        }
+        config.requireWeightCount(w.length);
         for (int i = 0; i < w.length; i++) {
             parameters.get(i).data = w[i];
-        }
-    }
-
-    private void checkToken(int token) {
-        if (token < 0 || token >= config.vocabSize()) {
-            throw new InvalidInputException("token id " + token + " is outside the vocabulary [0, " + config.vocabSize() + ")");
         }
     }
 

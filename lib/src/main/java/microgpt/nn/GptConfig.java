@@ -1,5 +1,6 @@
 package microgpt.nn;
 
+import java.util.function.DoubleSupplier;
 import microgpt.InvalidInputException;
 
 /**
@@ -56,6 +57,28 @@ public record GptConfig(int nLayer, int nEmbd, int nHead, int blockSize, int voc
     /** A copy with another vocabulary size. */
     public GptConfig withVocabSize(int newVocabSize) {
         return new GptConfig(nLayer, nEmbd, nHead, blockSize, newVocabSize);
+    }
+
+    /** Checks that a model of this shape can read the token id. */
+    public void requireToken(int token) {
+        if (token < 0 || token >= vocabSize) {
+            throw new InvalidInputException("token id " + token + " is outside the vocabulary [0, " + vocabSize + ")");
+        }
+    }
+
+    /** Checks that {@code count} weights are one per parameter of this shape. */
+    public void requireWeightCount(int count) {
+        if (count != parameterCount()) {
+            throw new InvalidInputException("expected " + parameterCount() + " weights for " + this + ", got " + count
+                    + "; weights fit only a model of the shape they came from");
+        }
+    }
+
+    /** The given weights, checked for their number, handed out one at a time in parameter order: how a model is built from them. */
+    public DoubleSupplier inParameterOrder(double[] weights) {
+        requireWeightCount(weights.length);
+        int[] next = {0};
+        return () -> weights[next[0]++];
     }
 
     /** The number of weights: three embedding-sized matrices plus 12·n_embd² per layer. */

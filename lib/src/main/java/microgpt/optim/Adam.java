@@ -25,13 +25,18 @@ public final class Adam implements Optimizer {
         return new Adam(parameters, 0.85, 0.99, 1e-8);
     }
 
-    public Adam(List<Value> parameters, double beta1, double beta2, double epsilon) {
+    /** Checks Adam's settings (both engines' Adam and {@code TrainConfig} use it): betas in [0, 1), epsilon positive. */
+    public static void requireValidSettings(double beta1, double beta2, double epsilon) {
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
             throw new InvalidInputException("Adam's betas must be in [0, 1), got beta1 " + beta1 + " and beta2 " + beta2);
         }
         if (!(epsilon > 0)) {
             throw new InvalidInputException("Adam's epsilon must be positive, got " + epsilon);
         }
+    }
+
+    public Adam(List<Value> parameters, double beta1, double beta2, double epsilon) {
+        requireValidSettings(beta1, beta2, epsilon);
         this.parameters = List.copyOf(parameters);
         this.beta1 = beta1;
         this.beta2 = beta2;

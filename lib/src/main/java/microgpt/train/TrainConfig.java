@@ -1,6 +1,7 @@
 package microgpt.train;
 
 import microgpt.InvalidInputException;
+import microgpt.optim.Adam;
 
 /**
  * How to train: how many steps, and Adam's settings. The learning rate decays linearly from
@@ -26,12 +27,7 @@ public record TrainConfig(int steps, double learningRate, double beta1, double b
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new InvalidInputException("the learning rate must be a positive number, got " + learningRate);
         }
-        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-            throw new InvalidInputException("Adam's betas must be in [0, 1), got beta1 " + beta1 + " and beta2 " + beta2);
-        }
-        if (!(epsilon > 0)) {
-            throw new InvalidInputException("Adam's epsilon must be positive, got " + epsilon);
-        }
+        Adam.requireValidSettings(beta1, beta2, epsilon);
     }
 
     public TrainConfig withSteps(int newSteps) {
