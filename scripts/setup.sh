@@ -141,17 +141,6 @@ if stray.exists():
     print(f"setup: WARNING: a user-level kernelspec {stray} exists; this environment ignores it, "
           f"but other Jupyters will use it. Remove it with: rm -r '{stray}'")
 print(f"setup: kernel: 'java' -> {found}")
-
-# jupytext's JupyterLab front-end fails to load in this JupyterLab (a console error on every page);
-# the course pairs notebooks with the jupytext command and server only, so the front-end is off.
-labconfig = prefix / "etc" / "jupyter" / "labconfig" / "page_config.json"
-page = json.loads(labconfig.read_text()) if labconfig.is_file() else {}
-if page.get("disabledExtensions", {}).get("jupyterlab-jupytext") is not True:
-    page.setdefault("disabledExtensions", {})["jupyterlab-jupytext"] = True
-    labconfig.parent.mkdir(parents=True, exist_ok=True)
-    labconfig.write_text(json.dumps(page, indent=2) + "\n")
-    print(f"setup: lab: jupytext's front-end disabled ({labconfig})")
-
 PYEOF
 
 say "done"

@@ -339,7 +339,8 @@ async function runChapter(browser, name) {
       await chart.screenshot({ path: join(OUT, `${stem}-chart.png`) });
       note(`screenshot: ${join(OUT, `${stem}-chart.png`)}`);
     }
-    for (const e of pageErrors) note(`browser console error (not counted): ${e}`);
+    check(`${stem}: no errors in the browser console`, pageErrors.size === 0,
+      pageErrors.size === 0 ? 'none' : [...pageErrors].join(' | '));
   } catch (e) {
     check(`${stem}: runs in JupyterLab`, false, e.message);
     await page.screenshot({ path: join(OUT, `${stem}-failure.png`) }).catch(() => {});
