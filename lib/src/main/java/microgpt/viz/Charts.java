@@ -25,6 +25,7 @@ import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.None;
 
 /**
@@ -53,7 +54,11 @@ public final class Charts {
 
     /** An empty line chart with a title and axis titles; add series with {@link #addLine}. */
     public static XYChart line(String title, String xLabel, String yLabel) {
-        XYChart chart = new XYChart(ChartStyle.WIDTH, ChartStyle.HEIGHT, ChartStyle.THEME);
+        return titled(new XYChart(ChartStyle.WIDTH, ChartStyle.HEIGHT, ChartStyle.THEME), title, xLabel, yLabel);
+    }
+
+    /** The course's style and the given titles, for a new chart of any kind with axes. */
+    private static <C extends Chart<?, ?>> C titled(C chart, String title, String xLabel, String yLabel) {
         ChartStyle.afterTheme(chart);
         chart.setTitle(title);
         chart.setXAxisTitle(xLabel);
@@ -244,12 +249,7 @@ public final class Charts {
     }
 
     private static CategoryChart categoryChart(String title, String xLabel, String yLabel) {
-        CategoryChart chart = new CategoryChart(ChartStyle.WIDTH, ChartStyle.HEIGHT, ChartStyle.THEME);
-        ChartStyle.afterTheme(chart);
-        chart.setTitle(title);
-        chart.setXAxisTitle(xLabel);
-        chart.setYAxisTitle(yLabel);
-        return chart;
+        return titled(new CategoryChart(ChartStyle.WIDTH, ChartStyle.HEIGHT, ChartStyle.THEME), title, xLabel, yLabel);
     }
 
     // ---- matrices and points --------------------------------------------------------------------------------------
