@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import microgpt.ReferenceFiles;
 import microgpt.io.Checkpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,24 +34,18 @@ class EngineOptionTest {
         return lines;
     }
 
-    static List<String> resourceLines(String name) throws IOException {
-        try (InputStream in = EngineOptionTest.class.getResourceAsStream("/microgpt/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-        }
-    }
-
     @Test
-    void theDefaultRunIsTheFastEngineAndPrintsTheReferenceRun() throws IOException {
+    void theDefaultRunIsTheFastEngineAndPrintsTheReferenceRun() {
         List<String> lines = run("train");
         assertEquals(List.of("num docs: 32033", "vocab size: 27", "num params: 4192"), lines.subList(0, 3));
-        List<String> losses = resourceLines("reference-losses-1000.txt");
+        List<String> losses = ReferenceFiles.lines("reference-losses-1000.txt");
         for (String line : losses) {
             String[] parts = line.trim().split("\\s+");
             int step = Integer.parseInt(parts[0]);
             assertEquals(String.format("step %4d / 1000 | loss %s", step, Format.fixed(Double.parseDouble(parts[1]), 4)),
                     lines.get(2 + step), "step " + step);
         }
-        List<String> samples = resourceLines("reference-samples-20.txt");
+        List<String> samples = ReferenceFiles.lines("reference-samples-20.txt");
         assertEquals("--- samples (temperature 0.5) ---", lines.get(1004));
         for (int i = 0; i < 20; i++) {
             assertEquals(String.format("sample %2d: %s", i + 1, samples.get(i)), lines.get(1005 + i));

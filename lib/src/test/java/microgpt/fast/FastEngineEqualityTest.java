@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import microgpt.ReferenceFiles;
 import microgpt.data.Dataset;
 import microgpt.data.TrainingData;
 import microgpt.nn.Gpt;
@@ -75,25 +73,20 @@ class FastEngineEqualityTest {
     }
 
     @Test
-    void theFastEngineSamplesTheReferencesNames() throws IOException {
+    void theFastEngineSamplesTheReferencesNames() {
         assertEquals(scalar.samples(), fast.samples());
-        try (InputStream in = FastEngineEqualityTest.class.getResourceAsStream("/microgpt/reference-samples-20.txt")) {
-            List<String> expected = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-            assertEquals(expected, fast.samples());
-        }
+        assertEquals(ReferenceFiles.lines("reference-samples-20.txt"), fast.samples());
         assertEquals(List.of("kamon", "ann", "karai"), fast.samples().subList(0, 3));
     }
 
     @Test
-    void theFastEngineMatchesCPythonsLossesToFourDecimals() throws IOException {
-        try (InputStream in = FastEngineEqualityTest.class.getResourceAsStream("/microgpt/reference-losses-1000.txt")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-            assertEquals(1000, lines.size());
-            for (String line : lines) {
-                String[] parts = line.trim().split("\\s+");
-                int step = Integer.parseInt(parts[0]);
-                assertEquals(Double.parseDouble(parts[1]), fast.losses()[step - 1], 1e-12, "step " + step);
-            }
+    void theFastEngineMatchesCPythonsLossesToFourDecimals() {
+        List<String> lines = ReferenceFiles.lines("reference-losses-1000.txt");
+        assertEquals(1000, lines.size());
+        for (String line : lines) {
+            String[] parts = line.trim().split("\\s+");
+            int step = Integer.parseInt(parts[0]);
+            assertEquals(Double.parseDouble(parts[1]), fast.losses()[step - 1], 1e-12, "step " + step);
         }
     }
 

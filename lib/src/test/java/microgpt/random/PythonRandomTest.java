@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import microgpt.ReferenceFiles;
 import org.junit.jupiter.api.Test;
 
 /** The test vectors of the reference README, each from a fresh seed 42, as CPython's random module gives them. */
@@ -62,12 +63,8 @@ class PythonRandomTest {
 
     /** Thousands of values from CPython 3.11.7 for four seeds; each section starts from a fresh seed. */
     @Test
-    void matchesCPythonOnThousandsOfValues() throws java.io.IOException {
-        List<String> lines;
-        try (var in = PythonRandomTest.class.getResourceAsStream("/microgpt/python-random-vectors.txt")) {
-            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-        }
+    void matchesCPythonOnThousandsOfValues() {
+        List<String> lines = ReferenceFiles.lines("python-random-vectors.txt").stream().filter(l -> !l.startsWith("#")).toList();
         PythonRandom rng = null;
         String section = "";
         int checked = 0;

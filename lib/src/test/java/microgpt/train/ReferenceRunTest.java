@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import microgpt.ReferenceFiles;
 import microgpt.data.Dataset;
 import microgpt.data.TrainingData;
 import microgpt.nn.Gpt;
@@ -45,15 +43,9 @@ class ReferenceRunTest {
         return new BigDecimal(x).setScale(4, RoundingMode.HALF_EVEN).toPlainString();
     }
 
-    static List<String> resourceLines(String name) throws IOException {
-        try (InputStream in = ReferenceRunTest.class.getResourceAsStream("/microgpt/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-        }
-    }
-
     @Test
-    void theFirstTwentyLossesMatchTheReferenceToFourDecimals() throws IOException {
-        List<String> expected = resourceLines("reference-losses-first20.txt");
+    void theFirstTwentyLossesMatchTheReferenceToFourDecimals() {
+        List<String> expected = ReferenceFiles.lines("reference-losses-first20.txt");
         assertEquals(20, expected.size());
         for (String line : expected) {
             String[] parts = line.trim().split("\\s+");
@@ -63,8 +55,8 @@ class ReferenceRunTest {
     }
 
     @Test
-    void all1000LossesMatchCPythonsRun() throws IOException {
-        List<String> expected = resourceLines("reference-losses-1000.txt");
+    void all1000LossesMatchCPythonsRun() {
+        List<String> expected = ReferenceFiles.lines("reference-losses-1000.txt");
         assertEquals(1000, expected.size());
         for (String line : expected) {
             String[] parts = line.trim().split("\\s+");
@@ -78,8 +70,8 @@ class ReferenceRunTest {
     }
 
     @Test
-    void all20SamplesMatchCPythonsRun() throws IOException {
-        assertEquals(resourceLines("reference-samples-20.txt"), reference.samples());
+    void all20SamplesMatchCPythonsRun() {
+        assertEquals(ReferenceFiles.lines("reference-samples-20.txt"), reference.samples());
     }
 
     @Test

@@ -1,0 +1,25 @@
+package microgpt;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The reference's recorded outputs (losses, samples, RNG vectors), bundled as test resources under /microgpt/. */
+public final class ReferenceFiles {
+
+    private ReferenceFiles() {}
+
+    /** The non-blank lines of the test resource /microgpt/{@code name}. */
+    public static List<String> lines(String name) {
+        try (InputStream in = ReferenceFiles.class.getResourceAsStream("/microgpt/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource /microgpt/" + name + " is missing from lib/src/test/resources");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read test resource /microgpt/" + name, e);
+        }
+    }
+}
