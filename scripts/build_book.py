@@ -15,6 +15,8 @@ What it writes:
                       with nbconvert's HTML exporter and its `lab` template, images embedded; links
                       between chapters point at the pages
   concepts.html       CONCEPTS.md, rendered by the same exporter
+  figures/            a copy of notebooks/figures/ (the chapters' SVG figures), so that their
+                      relative links `figures/name.svg` work from the pages too
   mathjax/            a local MathJax 2.7 (from the pinned jupyter-server-mathjax package), so
                       formulas render without internet; without that package the pages load
                       MathJax from the CDN that nbconvert's lab template uses (needs internet)
@@ -227,6 +229,18 @@ def markdown_page(text):
 
 # ---------------------------------------------------------------- MathJax and screenshots
 
+def copy_figures(out):
+    """Copies notebooks/figures/ to OUT/figures/, replacing an older copy; returns how many files."""
+    source = NOTEBOOKS / "figures"
+    target = out / "figures"
+    if target.exists():
+        shutil.rmtree(target)
+    if not source.is_dir():
+        return 0
+    shutil.copytree(source, target)
+    return sum(1 for f in target.rglob("*") if f.is_file())
+
+
 def local_mathjax(out):
     """Copies MathJax 2.7 from the jupyter-server-mathjax package; returns its URL or None."""
     try:
@@ -319,6 +333,7 @@ def main(argv=None):
     for stale in out.glob("*.html"):
         stale.unlink()
 
+    print(f"build_book: figures: {copy_figures(out)} file(s) copied to {_shown(out / 'figures')}")
     mathjax_url = None if args.cdn_mathjax else local_mathjax(out)
     if mathjax_url:
         print(f"build_book: MathJax: local copy in {_shown(out / 'mathjax')}")

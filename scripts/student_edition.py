@@ -26,13 +26,15 @@ What changes, chapter by chapter (file names stay the same):
     so that is what the student copies say.
   * Outputs, execution counts and per-cell timing metadata are removed.
 
-Nothing else is copied into the output folder. Only the standard library is used.
+The chapters' figures (notebooks/figures/) are copied to the output folder too, so that their
+relative links `figures/name.svg` still work; nothing else is. Only the standard library is used.
 """
 import argparse
 import copy
 import json
 import os
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -454,6 +456,10 @@ def main(argv=None):
         target.write_text(json.dumps(student, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         note = f", {report['comment_only']} as comment only" if report["comment_only"] else ""
         print(f"student_edition: {_shown(target)}: {report['stubbed'] + report['comment_only']} solution(s) stubbed{note}")
+    figures = paths[0].parent / "figures"
+    if figures.is_dir() and (out / "figures").resolve() != figures.resolve():
+        shutil.copytree(figures, out / "figures", dirs_exist_ok=True)  # the chapters link to figures/NAME.svg
+        print(f"student_edition: {_shown(out / 'figures')}: the chapters' figures")
     return 0
 
 
