@@ -109,6 +109,8 @@ public final class Charts {
      */
     public static XYChart lossCurve(TrainingHistory history, int window) {
         XYChart chart = line("Training loss", "step", "loss");
+        // XChart ticks evenly spaced data on every n-th point (1, 29, 57, ...); a range a hair wider gets round ticks
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(Math.max(1, history.size()) * 1.001);
         double[] losses = history.losses();
         if (losses.length > 0) {
             double[][] envelope = envelope(losses, MAX_DRAWN_POINTS);
