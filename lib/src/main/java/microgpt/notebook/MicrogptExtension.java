@@ -1,14 +1,15 @@
 package microgpt.notebook;
 
-import java.util.function.Predicate;
+import java.util.Map;
 
 import microgpt.autograd.GradientCheckReport;
 import microgpt.train.TrainingHistory;
+import microgpt.viz.Charts;
+import microgpt.viz.Images;
 import microgpt.viz.Tables;
 
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
-import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
@@ -17,39 +18,16 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
 /**
- * Teaches the JJava kernel how to show the course's values when they are the last expression of a cell:
+ * Teaches the JJava kernel how to show the course's values, as a cell's last expression or through JJava's
+ * {@code display(..)}: any XChart chart as a 2x {@code image/png} shown at the chart's size; a Tablesaw
+ * {@link Table} as HTML (at most 20 rows) and Tablesaw's printed text; a {@link GradientCheckReport} as an HTML
+ * table, failures first; a {@link TrainingHistory} as its loss curve; an {@link Html} fragment as itself.
  *
- * <ul>
- *   <li>any XChart chart ({@code XYChart}, {@code CategoryChart}, {@code HeatMapChart}, {@code PieChart}, ...):
- *       {@code image/png} drawn at 2x and shown at the chart's size (plus {@code image/svg+xml} after
- *       {@code Notebook.useSvgCharts(true)}), with a one-line {@code text/plain};</li>
- *   <li>a Tablesaw {@link Table}: {@code text/html} (at most 20 rows) and aligned {@code text/plain};</li>
- *   <li>a {@link GradientCheckReport}: an HTML table with failures highlighted, and its {@code toString()};</li>
- *   <li>a {@link TrainingHistory}: its loss curve as {@code image/png}, and a one-line summary.</li>
- * </ul>
- *
- * <h2>How JJava 1.0a8 loads it</h2>
- *
- * The class is listed in {@code META-INF/services/org.dflib.jjava.jupyter.Extension} inside the microgpt jar.
- * JJava finds extensions with {@link java.util.ServiceLoader}, automatically, with no opt-in and no {@code %load}:
- * <ul>
- *   <li>{@code %classpath path/to/microgpt.jar} and {@code %maven group:artifact:version} both end in
- *       {@code JavaKernel.addToClasspath(..)}, which adds the jars to JShell's class path and then calls
- *       {@code installExtensions(classpath)}: a {@code URLClassLoader} over just those jars, whose parent is the
- *       JShell class loader, is searched with {@code ServiceLoader.load(Extension.class, ..)} and every extension
- *       found is installed once per kernel (a second {@code %classpath} of the same jar does nothing);</li>
- *   <li>jars named in the {@code JJAVA_CLASSPATH} environment variable go through the same call at kernel
- *       start-up; extensions on the kernel's own class path are installed by {@code onStartup()};</li>
- *   <li>{@code JJAVA_LOAD_EXTENSIONS=0} (or {@code false}) turns all of this off; then cells still work, charts
- *       just print as text unless shown with {@code Notebook.show(..)}, which does not need the extension.</li>
- * </ul>
- * ({@code %load} is unrelated: it runs a Java source file or another notebook.) Because the parent of the
- * extension's class loader is the JShell class loader, the classes registered here (XChart's {@code Chart}, Tablesaw's
- * {@code Table}, ...) are the very classes the cells use, so the renderer's type lookup matches. That is also why
- * JJava must not be bundled into the microgpt jar: it stays a {@code provided} dependency.
- *
- * <p>On install the extension also runs {@code import microgpt.viz.*; import static microgpt.notebook.Notebook.*;}
- * in the notebook, so {@code Charts}, {@code Tables} and {@code show(..)} are at hand.
+ * <p>JJava finds the extension with {@link java.util.ServiceLoader} through
+ * {@code META-INF/services/org.dflib.jjava.jupyter.Extension} when {@code %classpath} (or {@code %maven}) adds the
+ * jar: no opt-in, installed once per kernel. Its class loader's parent is JShell's, so the classes registered here
+ * are the very classes the cells use; that is also why JJava stays a {@code provided} dependency, never bundled.
+ * On install it also imports {@code microgpt.viz.*} and {@code Notebook}'s statics into the notebook.
  */
 public final class MicrogptExtension implements Extension {
 
@@ -70,33 +48,31 @@ public final class MicrogptExtension implements Extension {
     /** Registers the renderers on a JJava {@link Renderer}; public so that it can be tested without a kernel. */
     @SuppressWarnings({"rawtypes", "unchecked"})
     public static void registerRenderers(Renderer renderer) {
-        renderer.createRegistration((Class) Chart.class)
-                .preferring(MIMEType.IMAGE_PNG)
-                .supporting(MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN)
-                .register((value, context) -> fill(value, context));
-        renderer.createRegistration(TrainingHistory.class)
-                .preferring(MIMEType.IMAGE_PNG)
-                .supporting(MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN)
-                .register(MicrogptExtension::fill);
-        renderer.createRegistration(Table.class)
-                .preferring(MIMEType.TEXT_HTML)
+        renderer.createRegistration((Class) Chart.class).preferring(MIMEType.IMAGE_PNG).supporting(MIMEType.TEXT_PLAIN)
+                .register((chart, context) -> chart((Chart<?, ?>) chart, Notebook.describe((Chart<?, ?>) chart), context));
+        renderer.createRegistration(TrainingHistory.class).preferring(MIMEType.IMAGE_PNG)
                 .supporting(MIMEType.TEXT_PLAIN)
-                .register(MicrogptExtension::fill);
-        renderer.createRegistration(GradientCheckReport.class)
-                .preferring(MIMEType.TEXT_HTML)
+                .register((history, context) -> chart(Charts.lossCurve(history), history.toString(), context));
+        renderer.createRegistration(Table.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
+                .register((table, context) -> html(Tables.toHtml(table), table.print(Tables.DEFAULT_MAX_ROWS), context));
+        renderer.createRegistration(GradientCheckReport.class).preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
-                .register(MicrogptExtension::fill);
+                .register((report, context) -> html(Tables.toHtml(report), report.toString(), context));
+        renderer.createRegistration(Html.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
+                .register((fragment, context) -> html(fragment.html(), fragment.text(), context));
     }
 
-    /** Renders only what the kernel asked for (plus SVG when switched on), and copies it into the output. */
-    private static void fill(Object value, RenderContext context) {
-        Predicate<String> wanted = type -> context.wantsDataRenderedAs(MIMEType.parse(type));
-        MimeBundle bundle = Renderers.render(value, wanted);
-        if (bundle == null) {
-            return;
-        }
-        DisplayData out = context.getOutputContainer();
-        bundle.data().forEach(out::putData);
-        bundle.metadata().forEach(out::putMetaData);
+    /** The 2x PNG, shown at the chart's own size so that it is sharp on dense screens; drawn only when asked for. */
+    private static void chart(Chart<?, ?> chart, String text, RenderContext context) {
+        context.renderIfRequested(MIMEType.IMAGE_PNG, (type, out) -> {
+            out.putData(type, Images.toPngBase64(chart));
+            out.putMetaData(type, Map.of("width", chart.getWidth(), "height", chart.getHeight()));
+        });
+        context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> text);
+    }
+
+    private static void html(String html, String text, RenderContext context) {
+        context.renderIfRequested(MIMEType.TEXT_HTML, () -> html);
+        context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> text);
     }
 }

@@ -1,6 +1,10 @@
 package microgpt.notebook;
 
-import java.io.PrintStream;
+import microgpt.viz.Tables;
+
+import org.knowm.xchart.internal.chartpart.Chart;
+
+import tech.tablesaw.api.Table;
 
 /**
  * Helpers for notebook cells, meant to be imported statically:
@@ -8,13 +12,13 @@ import java.io.PrintStream;
  * <pre>{@code
  * import static microgpt.notebook.Notebook.*;
  *
- * show(Charts.lossCurve(history));        // a chart in the middle of a cell
- * var history = trainer.train(model, progress(true));   // a live progress line and loss chart
+ * show(Charts.lossCurve(history));                       // a chart in the middle of a cell
+ * var history = trainer.train(progress(true));           // a live progress line and loss chart
  * }</pre>
  *
  * The names avoid JJava's own statically imported {@code display(..)}, {@code render(..)} and
- * {@code updateDisplay(..)}. Outside a notebook everything still works: values are printed as text, progress goes to
- * the console.
+ * {@code updateDisplay(..)}, which these use. Outside a notebook everything still works: values are printed as
+ * text, progress goes to the console.
  */
 public final class Notebook {
 
@@ -22,38 +26,22 @@ public final class Notebook {
 
     /** True when this runs inside a notebook cell (a JJava kernel is running and the cell's output is attached). */
     public static boolean inNotebook() {
-        return KernelBridge.attached();
+        return Kernel.attached();
     }
 
     /**
-     * Shows a value now, as its own output, rather than only as the cell's last expression: charts as images,
-     * tables and gradient-check reports as HTML, training histories as their loss curve, anything else the way the
-     * kernel shows it. Outside a notebook the value's text form is printed.
+     * Shows a value now, as its own output, rather than only as the cell's last expression, the way the kernel
+     * shows it (charts as images, tables as HTML, ...). Outside a notebook its text form is printed.
      */
     public static void show(Object value) {
-        try {
-            MimeBundle bundle = Renderers.render(value);
-            if (KernelBridge.attached()) {
-                if (bundle != null) {
-                    KernelBridge.display(bundle);
-                } else {
-                    KernelBridge.displayWithKernel(value);
-                }
-                return;
-            }
-            out().println(bundle != null ? bundle.plainText() : String.valueOf(value));
-        } catch (RuntimeException e) {
-            out().println(String.valueOf(value));
+        if (Kernel.display(value) == null) {
+            System.out.println(text(value));
         }
     }
 
     /** Shows an HTML fragment (printed as it is outside a notebook). */
     public static void showHtml(String html) {
-        MimeBundle bundle = new MimeBundle(
-                java.util.Map.of(MimeBundle.TEXT_HTML, html, MimeBundle.TEXT_PLAIN, html), java.util.Map.of());
-        if (KernelBridge.display(bundle) == null) {
-            out().println(html);
-        }
+        show(new Html(html, html));
     }
 
     /** A training listener that shows one progress line, updated in place. */
@@ -63,19 +51,21 @@ public final class Notebook {
 
     /** A training listener that shows one progress line and, if {@code liveChart}, a loss chart updated in place. */
     public static ProgressDisplay progress(boolean liveChart) {
-        ProgressDisplay progress = new ProgressDisplay();
-        return liveChart ? progress.withLiveChart() : progress;
+        return liveChart ? new ProgressDisplay().withLiveChart() : new ProgressDisplay();
     }
 
-    /**
-     * Charts carry an SVG version as well as the 2x PNG when {@code on}; Jupyter front ends then show the SVG.
-     * Off by default: PNGs look the same everywhere and keep notebooks small. No effect if SVG is unavailable.
-     */
-    public static void useSvgCharts(boolean on) {
-        Renderers.setSvgCharts(on);
+    /** The text form of a value, as a notebook's text/plain view shows it. */
+    static String text(Object value) {
+        if (value instanceof Chart<?, ?> chart) {
+            return describe(chart);
+        }
+        return value instanceof Table table ? table.print(Tables.DEFAULT_MAX_ROWS) : String.valueOf(value);
     }
 
-    private static PrintStream out() {
-        return System.out;
+    /** The text form of a chart, e.g. {@code XYChart "Training loss" (3 series, 640x400)}. */
+    static String describe(Chart<?, ?> chart) {
+        String title = chart.getTitle() == null || chart.getTitle().isBlank() ? "" : " \"" + chart.getTitle() + "\"";
+        return String.format("%s%s (%d series, %dx%d)", chart.getClass().getSimpleName(), title,
+                chart.getSeriesMap().size(), chart.getWidth(), chart.getHeight());
     }
 }

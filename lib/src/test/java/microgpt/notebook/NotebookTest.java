@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 import microgpt.viz.Charts;
 import microgpt.viz.Samples;
+import microgpt.viz.Tables;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +32,9 @@ class NotebookTest {
     @Test
     void noKernelHere() {
         assertFalse(Notebook.inNotebook());
-        assertFalse(KernelBridge.attached());
-        assertNull(KernelBridge.display(MimeBundle.text("x")));
-        assertFalse(KernelBridge.update("id", MimeBundle.text("x")));
+        assertFalse(Kernel.attached());
+        assertNull(Kernel.display("x"));
+        assertFalse(Kernel.update("id", "x"));
     }
 
     @Test
@@ -43,5 +44,7 @@ class NotebookTest {
         assertTrue(captured(() -> Notebook.show(Samples.report())).startsWith("gradient check: FAIL"));
         assertEquals("42", captured(() -> Notebook.show(42)).trim());
         assertEquals("null", captured(() -> Notebook.show(null)).trim());
+        assertTrue(captured(() -> Notebook.show(Tables.of(Samples.history(3, 0)))).contains("training history"));
+        assertEquals("<b>hi</b>", captured(() -> Notebook.showHtml("<b>hi</b>")).trim());
     }
 }

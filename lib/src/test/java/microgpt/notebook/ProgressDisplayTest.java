@@ -2,7 +2,7 @@ package microgpt.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,38 +18,43 @@ import microgpt.train.TrainingHistory;
 import microgpt.train.TrainingListener;
 
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
 
 class ProgressDisplayTest {
 
     /** Records what a notebook would receive. */
     static final class FakeNotebook implements ProgressDisplay.Output {
-        final List<MimeBundle> shown = new ArrayList<>();
+        final List<Object> shown = new ArrayList<>();
         final List<String> updatedIds = new ArrayList<>();
-        final List<MimeBundle> updates = new ArrayList<>();
+        final List<Object> updates = new ArrayList<>();
 
         @Override
-        public String show(MimeBundle bundle) {
-            shown.add(bundle);
+        public String show(Object value) {
+            shown.add(value);
             return "id" + shown.size();
         }
 
         @Override
-        public void update(String id, MimeBundle bundle) {
+        public void update(String id, Object value) {
             updatedIds.add(id);
-            updates.add(bundle);
+            updates.add(value);
         }
 
         long updatesOf(String id) {
             return updatedIds.stream().filter(id::equals).count();
         }
 
-        MimeBundle lastUpdateOf(String id) {
+        Object lastUpdateOf(String id) {
             for (int i = updatedIds.size() - 1; i >= 0; i--) {
                 if (updatedIds.get(i).equals(id)) {
                     return updates.get(i);
                 }
             }
             return null;
+        }
+
+        Html lastLine() {
+            return (Html) lastUpdateOf("id1");
         }
     }
 
@@ -79,14 +84,16 @@ class ProgressDisplayTest {
         run(progress, clock, 1000, 2); // 2 s of training
 
         assertEquals(1, notebook.shown.size(), "one display for the line");
+        assertEquals(List.of("id1"), notebook.updatedIds.stream().distinct().toList(), "every update reuses its id");
         long lineUpdates = notebook.updatesOf("id1");
         assertTrue(lineUpdates >= 19 && lineUpdates <= 22, "about 10 per second plus the end: " + lineUpdates);
-        MimeBundle last = notebook.lastUpdateOf("id1");
-        assertTrue(last.plainText().startsWith("done: 1000 steps in 2.0 s"), last.plainText());
-        assertTrue(last.plainText().contains("loss 2.0000"));
-        assertTrue(last.plainText().contains("val 2.5000"));
-        assertTrue(last.plainText().contains("500.0 steps/s"));
-        assertTrue(last.get(MimeBundle.TEXT_HTML).contains("width:100.0%"));
+        Html last = notebook.lastLine();
+        assertTrue(last.text().startsWith("done: 1000 steps in 2.0 s"), last.text());
+        assertTrue(last.text().contains("loss 2.0000"));
+        assertTrue(last.text().contains("val 2.5000"));
+        assertTrue(last.text().contains("500.0 steps/s"));
+        assertTrue(last.html().contains("width:100.0%"));
+        assertEquals(progress.line(), last.text());
     }
 
     @Test
@@ -104,7 +111,7 @@ class ProgressDisplayTest {
         assertTrue(line.contains("loss 2.5000 (avg 2.5000)"), line);
         assertTrue(line.contains("100.0 steps/s"), line);
         assertTrue(line.contains("0.5 s left"), line);
-        String html = notebook.lastUpdateOf("id1").get(MimeBundle.TEXT_HTML);
+        String html = notebook.lastLine().html();
         assertTrue(html.contains("width:50.0%"), html);
         assertTrue(html.contains("step  50/100"));
     }
@@ -117,10 +124,13 @@ class ProgressDisplayTest {
         run(progress, clock, 1000, 3); // 3 s
 
         assertEquals(2, notebook.shown.size(), "the line and the chart");
-        assertTrue(notebook.shown.get(1).has(MimeBundle.IMAGE_PNG));
+        assertInstanceOf(XYChart.class, notebook.shown.get(1));
+        assertEquals(List.of("id1", "id2"), notebook.updatedIds.stream().distinct().sorted().toList());
         long chartUpdates = notebook.updatesOf("id2");
         assertTrue(chartUpdates >= 3 && chartUpdates <= 4, "once a second plus the end: " + chartUpdates);
-        assertTrue(notebook.lastUpdateOf("id2").has(MimeBundle.IMAGE_PNG));
+        XYChart last = (XYChart) notebook.lastUpdateOf("id2");
+        assertEquals(1000, last.getSeriesMap().get("loss per step").getYData().length, "the chart of the whole run");
+        assertTrue(last.getSeriesMap().containsKey("validation"));
     }
 
     @Test
@@ -139,19 +149,19 @@ class ProgressDisplayTest {
         history.markInterrupted();
         progress.onFinish(history);
         assertTrue(progress.line().startsWith("interrupted at step 40/100"), progress.line());
-        assertTrue(notebook.lastUpdateOf("id1").get(MimeBundle.TEXT_HTML).contains("#E69F00"));
+        assertTrue(notebook.lastLine().html().contains("#E69F00"));
     }
 
     @Test
     void aFailingNotebookNeverStopsTraining() {
         ProgressDisplay.Output broken = new ProgressDisplay.Output() {
             @Override
-            public String show(MimeBundle bundle) {
+            public String show(Object value) {
                 throw new IllegalStateException("socket closed");
             }
 
             @Override
-            public void update(String id, MimeBundle bundle) {
+            public void update(String id, Object value) {
                 throw new IllegalStateException("socket closed");
             }
         };
@@ -161,29 +171,17 @@ class ProgressDisplayTest {
     }
 
     @Test
-    void withoutAKernelATerminalGetsOneRewrittenLine() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        AtomicLong clock = new AtomicLong();
-        ProgressDisplay progress = new ProgressDisplay(null, clock::get, console, true);
-        run(progress, clock, 100, 20);
-        String out = bytes.toString(StandardCharsets.UTF_8);
-        assertEquals(1, out.chars().filter(c -> c == '\n').count(), "a single line, rewritten with \\r");
-        assertTrue(out.chars().filter(c -> c == '\r').count() > 5);
-        assertTrue(out.trim().endsWith(progress.line()));
-        assertTrue(progress.line().startsWith("done: 100 steps"));
-    }
-
-    @Test
-    void withoutAKernelRedirectedOutputGetsOnlyTheFinalLine() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        AtomicLong clock = new AtomicLong();
-        run(new ProgressDisplay(null, clock::get, console, false), clock, 100, 20);
-        String out = bytes.toString(StandardCharsets.UTF_8);
-        assertFalse(out.contains("\r"));
-        assertTrue(out.startsWith("done: 100 steps in 2.0 s"), out);
-        assertEquals(1, out.lines().count());
+    void withoutAKernelItPrintsLikeTheCli() {
+        for (boolean terminal : new boolean[] {true, false}) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+            AtomicLong clock = new AtomicLong();
+            run(new ProgressDisplay(null, clock::get, console, terminal), clock, 100, 20);
+            String out = bytes.toString(StandardCharsets.UTF_8);
+            assertTrue(out.contains("step  100 /  100 | loss 2.9000"), out);
+            assertEquals(terminal ? 1 : 100, out.chars().filter(c -> c == '\n').count(), out);
+            assertEquals(terminal, out.contains("\r"), "rewritten in place only on a terminal");
+        }
     }
 
     @Test
@@ -191,6 +189,6 @@ class ProgressDisplayTest {
         ProgressDisplay progress = Notebook.progress(true);
         assertNotNull(progress);
         assertDoesNotThrow(() -> run(progress, new AtomicLong(), 20, 1));
-        assertTrue(progress.line().startsWith("done: 20 steps"));
+        assertEquals("", progress.line(), "no notebook here: the lines went to the console");
     }
 }

@@ -51,7 +51,7 @@ class ChartStyleTest {
     void paletteIsOkabeIto() {
         assertEquals(new Color(0x0072B2), ChartStyle.color(0));
         assertEquals(new Color(0xD55E00), ChartStyle.color(1));
-        assertEquals(ChartStyle.color(0), ChartStyle.color(ChartStyle.palette().length));
+        assertEquals(ChartStyle.color(0), ChartStyle.color(8));
         XYChart chart = Charts.line("t", "x", "y");
         assertEquals(new Color(0x0072B2), chart.getStyler().getSeriesColors()[0]);
     }
@@ -59,61 +59,24 @@ class ChartStyleTest {
     @Test
     void markersOnlyOnShortSeries() {
         XYChart chart = Charts.line("t", "x", "y");
-        XYSeries shortSeries = Charts.addLine(chart, "short", new double[ChartStyle.MARKER_MAX_POINTS]);
-        XYSeries longSeries = Charts.addLine(chart, "long", new double[ChartStyle.MARKER_MAX_POINTS + 1]);
-        ChartStyle.finish(chart);
+        XYSeries shortSeries = Charts.addLine(chart, "short", new double[Charts.MARKER_MAX_POINTS]);
+        XYSeries longSeries = Charts.addLine(chart, "long", new double[Charts.MARKER_MAX_POINTS + 1]);
         assertInstanceOf(Circle.class, shortSeries.getMarker());
-        assertInstanceOf(None.class, longSeries.getMarker());
+        assertFalse(longSeries.getMarker() instanceof Circle, "long lines get the theme's marker: none");
+        assertInstanceOf(None.class, ChartStyle.THEME.getSeriesMarkers()[0]);
     }
 
     @Test
-    void markerChosenByHandIsKept() {
-        XYChart chart = Charts.line("t", "x", "y");
-        XYSeries series = Charts.addLine(chart, "a", new double[100]);
-        Circle mine = new Circle();
-        series.setMarker(mine);
-        ChartStyle.finish(chart);
-        assertSame(mine, series.getMarker());
-    }
-
-    @Test
-    void legendHiddenForOneSeriesAndInsideForMore() {
+    void legendOnlyOnceThereAreTwoSeries() {
         XYChart one = Charts.line("t", "x", "y");
         Charts.addLine(one, "a", new double[] {1, 2, 3});
-        ChartStyle.finish(one);
         assertFalse(one.getStyler().isLegendVisible());
 
         XYChart two = Charts.line("t", "x", "y");
         Charts.addLine(two, "a", new double[] {1, 2, 3});
         Charts.addLine(two, "b", new double[] {3, 2, 1});
-        ChartStyle.finish(two);
         assertTrue(two.getStyler().isLegendVisible());
         assertTrue(two.getStyler().getLegendPosition().name().startsWith("Inside"));
-    }
-
-    @Test
-    void legendMovesToTheEmptiestCorner() {
-        XYChart chart = Charts.line("t", "x", "y");
-        double[] high = new double[100];
-        java.util.Arrays.fill(high, 1.0); // a flat line along the top
-        double[] falling = new double[100];
-        for (int i = 0; i < 100; i++) {
-            falling[i] = 1.0 - i / 99.0; // from top left to bottom right
-        }
-        Charts.addLine(chart, "flat", high);
-        Charts.addLine(chart, "falling", falling);
-        ChartStyle.finish(chart);
-        assertEquals(LegendPosition.InsideSW, chart.getStyler().getLegendPosition());
-    }
-
-    @Test
-    void applyRestylesABuilderChart() {
-        XYChart chart = new XYChartBuilder().width(500).height(300).build();
-        assertFalse(ChartStyle.isStyled(chart));
-        ChartStyle.apply(chart);
-        assertTrue(ChartStyle.isStyled(chart));
-        assertEquals(Color.WHITE, chart.getStyler().getPlotBackgroundColor());
-        assertFalse(chart.getStyler().isPlotBorderVisible());
     }
 
     @Test
@@ -126,14 +89,4 @@ class ChartStyleTest {
         assertFalse(bar.getStyler().isPlotBorderVisible());
     }
 
-    @Test
-    void tickLabelsKeepTheLeadingZero() {
-        assertEquals("0.01", TickLabels.format(0.01));
-        assertEquals("0.3", TickLabels.format(0.30000000000000004));
-        assertEquals("0", TickLabels.format(0.0));
-        assertEquals("2000", TickLabels.format(2000.0));
-        assertEquals("-1.5", TickLabels.format(-1.5));
-        assertEquals("2.5e-5", TickLabels.format(2.5e-5));
-        assertEquals("1e7", TickLabels.format(1e7));
-    }
 }

@@ -117,12 +117,6 @@ class ChartsTest {
     }
 
     @Test
-    void countsSortsByFrequency() {
-        CategoryChart chart = Charts.counts("t", "letter", List.of("b", "a", "b", "c", "b", "a"));
-        assertEquals(List.of("b", "a", "c"), new ArrayList<>(chart.getSeriesMap().get("count").getXData()));
-    }
-
-    @Test
     void gradientCheckSplitsPassAndFailOnALogAxis() {
         CategoryChart chart = Charts.gradientCheck(Samples.report());
         assertTrue(chart.getStyler().isYAxisLogarithmic());
@@ -153,9 +147,8 @@ class ChartsTest {
         y[12_344] = 9; // a spike at step 12345
         y[777] = -9;
         double[][] thin = Charts.envelope(y, 2400);
-        assertTrue(thin[0].length <= 2401, "points: " + thin[0].length);
-        assertEquals(1.0, thin[0][0]);
-        assertEquals(20_000.0, thin[0][thin[0].length - 1]);
+        assertTrue(thin[0].length <= 2400, "points: " + thin[0].length);
+        assertTrue(thin[0][0] <= 20 && thin[0][thin[0].length - 1] >= 19_980, "from the first steps to the last");
         assertEquals(9.0, Arrays.stream(thin[1]).max().getAsDouble());
         assertEquals(-9.0, Arrays.stream(thin[1]).min().getAsDouble());
         for (int i = 1; i < thin[0].length; i++) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import microgpt.autograd.GradientCheckReport;
+import microgpt.train.ModelTable;
 import microgpt.train.TrainingHistory;
 
 import org.junit.jupiter.api.Test;
@@ -53,13 +54,20 @@ class TablesTest {
     }
 
     @Test
-    void doublesShareDecimalsPerColumn() {
-        String html = Tables.toHtml(people(3));
-        assertTrue(html.contains(">0.500<"), html);
-        assertTrue(html.contains(">0.833<"));
-        assertTrue(html.contains(">1.167<"));
-        Table tiny = Table.create("t", DoubleColumn.create("err", 3e-9, 0.5));
-        assertTrue(Tables.toHtml(tiny).contains(">3.000e-09<"), "tiny values switch to scientific notation");
+    void ourTablesPrintFixedDecimalsWhateverTheLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            Table steps = Tables.of(Samples.history(3, 0));
+            assertEquals("2.000", steps.column("ms").getString(0));
+            assertEquals("6.7E-3", steps.column("learning_rate").getString(0), "0.01 * (1 - 1/3)");
+            assertTrue(steps.column("loss").getString(0).matches("\\d\\.\\d{4}"), steps.column("loss").getString(0));
+            String html = Tables.toHtml(Tables.of(Samples.report()));
+            assertTrue(html.contains(">0.12500000<"), "gradients with 8 decimals");
+            assertTrue(html.contains(">5.0E-2<"), "relative errors in scientific notation");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
         Table missing = Table.create("t", DoubleColumn.create("x", 1.5, Double.NaN));
         assertTrue(Tables.toHtml(missing).contains("\"></td>"), "missing values are empty cells");
     }
@@ -67,17 +75,16 @@ class TablesTest {
     @Test
     void numbersAlignRightTextLeft() {
         String html = Tables.toHtml(people(2));
-        assertTrue(html.contains("text-align:right;padding:4px 12px;font-weight:600;border:none;"));
-        assertTrue(html.contains("<th style=\"text-align:left"));
+        assertTrue(html.contains("<th style=\"padding:3px 12px;border:none;background:transparent;text-align:right;"), html);
+        assertTrue(html.contains("background:transparent;text-align:left;font-weight:600"));
     }
 
     @Test
-    void textIsAligned() {
-        String text = Tables.toText(people(25), 3);
-        String[] lines = text.split("\n");
-        assertEquals("people", lines[0]);
-        assertEquals(lines[1].length(), lines[2].length(), text);
-        assertTrue(text.endsWith("… 22 more rows\n"));
+    void textIsTablesawsOwnPrint() {
+        String text = people(25).print(Tables.DEFAULT_MAX_ROWS);
+        assertTrue(text.contains("people"), text);
+        assertTrue(text.lines().anyMatch(line -> line.matches(" id +\\| +name +\\| +score +\\|")), text);
+        assertTrue(text.contains("...") && !text.contains("name12 "), "the middle of a long table is cut: " + text);
     }
 
     @Test
@@ -98,7 +105,6 @@ class TablesTest {
         assertTrue(html.indexOf("attn&lt;wq&gt;") < html.indexOf("wte[0][0]"), "failures come first");
         assertEquals(1, count(html, "✗ fail<"));
         assertEquals(4, count(html, "✓ pass<"));
-        assertEquals(1, count(html, "background:rgba(213, 94, 0"));
         String passed = Tables.toHtml(new GradientCheckReport(List.of(
                 new GradientCheckReport.Entry("w", 1, 1, 0)), 1e-6));
         assertTrue(passed.contains("✓ Gradient check passed"));
@@ -112,10 +118,27 @@ class TablesTest {
         assertEquals(50, steps.rowCount());
         assertEquals(2.0, steps.doubleColumn("ms").get(0));
         assertEquals(5, Tables.evaluations(history).rowCount());
-        Table summary = Tables.summary(history);
-        assertEquals(1, summary.rowCount());
-        assertEquals(50, summary.intColumn("steps").get(0));
-        assertEquals(1, Tables.summary(new TrainingHistory()).rowCount());
+        assertEquals(List.of(10, 20, 30, 40, 50), Tables.evaluations(history).intColumn("step").asList());
+    }
+
+    @Test
+    void theTableOfModels() {
+        ModelTable models = new ModelTable()
+                .add(new ModelTable.Row("uniform guess (ln 27)", 0, Math.log(27)))
+                .add(new ModelTable.Row("bigram (counted pairs)", 729, 2.4567891))
+                .add(new ModelTable.Row("reference GPT", 4192, 2.25));
+        Table table = Tables.of(models);
+        assertEquals("models", table.name());
+        assertEquals(List.of("model", "parameters", "validation_loss"), table.columnNames());
+        assertEquals(List.of("uniform guess (ln 27)", "bigram (counted pairs)", "reference GPT"),
+                table.stringColumn("model").asList(), "in the order added");
+        assertEquals(4192L, table.longColumn("parameters").get(2));
+        assertEquals(2.4567891, table.doubleColumn("validation_loss").get(1));
+        assertEquals("3.2958", table.column("validation_loss").getString(0), "printed with four decimals");
+        assertEquals("4,192", table.column("parameters").getString(2));
+        String html = Tables.toHtml(table);
+        assertTrue(html.contains(">bigram (counted pairs)<") && html.contains(">2.4568<"), html);
+        assertEquals(0, Tables.of(new ModelTable()).rowCount());
     }
 
     @Test

@@ -1,0 +1,68 @@
+package microgpt.train;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Prints training progress as the reference does, {@code step    1 / 1000 | loss 3.3660}: one line per step when
+ * the output is a file or a pipe, and one line rewritten in place on a terminal. The CLI prints with it, and so
+ * does a notebook's progress display when there is no notebook to show it in.
+ */
+public final class ProgressPrinter implements TrainingListener {
+
+    private static final long REDRAW_NANOS = 50_000_000; // a terminal line is redrawn at most 20 times a second
+
+    private final PrintStream out;
+    private final boolean inPlace;
+    private long lastDraw;
+
+    /** Prints to {@code out}; {@code inPlace} rewrites one line with carriage returns (for a terminal). */
+    public ProgressPrinter(PrintStream out, boolean inPlace) {
+        this.out = out;
+        this.inPlace = inPlace;
+    }
+
+    /** The line of one step, {@code step   12 / 1000 | loss 3.1416}. */
+    public static String line(StepResult r) {
+        return String.format("step %4d / %4d | loss %s", r.step(), r.totalSteps(), fixed4(r.loss()));
+    }
+
+    @Override
+    public void onStep(StepResult r) {
+        if (!inPlace) {
+            out.println(line(r));
+            return;
+        }
+        long now = System.nanoTime();
+        if (r.step() == r.totalSteps() || now - lastDraw >= REDRAW_NANOS) {
+            out.print("\r" + line(r));
+            out.flush();
+            lastDraw = now;
+        }
+    }
+
+    @Override
+    public void onEvaluation(int step, double validationLoss) {
+        out.print((inPlace ? "\r" : "") + String.format("step %4d | validation loss %s%n", step, fixed4(validationLoss)));
+    }
+
+    @Override
+    public void onFinish(TrainingHistory history) {
+        if (inPlace) {
+            out.println();
+        }
+        if (history.interrupted()) {
+            out.println("interrupted after " + history.size() + " steps");
+        }
+        out.flush();
+    }
+
+    /** Four decimals rounded half-to-even from the exact binary value, as Python's {@code f"{x:.4f}"} prints. */
+    private static String fixed4(double x) {
+        if (!Double.isFinite(x)) {
+            return Double.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
+        }
+        return new BigDecimal(x).setScale(4, RoundingMode.HALF_EVEN).toPlainString();
+    }
+}
