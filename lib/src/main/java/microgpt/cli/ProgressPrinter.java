@@ -7,6 +7,7 @@ import microgpt.train.TrainingListener;
 /**
  * Prints training progress as the reference does, {@code step    1 / 1000 | loss 3.3660}: one
  * line per step when the output is a file or a pipe, and one line rewritten in place on a terminal.
+ * A failed write stops training ({@link Output.Failed}): nobody would see the rest.
  */
 final class ProgressPrinter implements TrainingListener {
 
@@ -28,13 +29,13 @@ final class ProgressPrinter implements TrainingListener {
     @Override
     public void onStep(StepResult r) {
         if (!inPlace) {
-            out.println(line(r));
+            Output.println(out, line(r));
             return;
         }
         long now = System.nanoTime();
         if (r.step() == r.totalSteps() || now - lastDraw >= REDRAW_NANOS) {
             out.print("\r" + line(r));
-            out.flush();
+            Output.check(out);
             lastDraw = now;
         }
     }
@@ -42,6 +43,7 @@ final class ProgressPrinter implements TrainingListener {
     @Override
     public void onEvaluation(int step, double validationLoss) {
         out.print((inPlace ? "\r" : "") + String.format("step %4d | validation loss %s%n", step, Format.fixed(validationLoss, 4)));
+        Output.check(out);
     }
 
     @Override
@@ -52,5 +54,6 @@ final class ProgressPrinter implements TrainingListener {
         if (history.interrupted()) {
             out.println("interrupted after " + history.size() + " steps");
         }
+        Output.check(out);
     }
 }
