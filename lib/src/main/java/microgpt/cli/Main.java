@@ -51,7 +51,9 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         try {
             int status = execute(args);
-            Output.check(System.out); // e.g. --help into a full disk
+            if (status == 0) {
+                Output.check(System.out); // e.g. --help into a full disk; a failure reported already has its status
+            }
             return status;
         } catch (Output.Failed e) {
             return outputFailed(e);
