@@ -4,6 +4,7 @@ import microgpt.fast.FastGpt;
 import microgpt.nn.Gpt;
 import microgpt.nn.GptConfig;
 import microgpt.nn.LanguageModel;
+import microgpt.nn.MemoryEstimate;
 import microgpt.random.PythonRandom;
 
 /**
@@ -21,6 +22,14 @@ enum Engine {
     /** A fresh model whose initial weights are drawn from {@code rng}, the same for both engines. */
     LanguageModel create(GptConfig config, PythonRandom rng) {
         return this == fast ? new FastGpt(config, rng) : new Gpt(config, rng);
+    }
+
+    /**
+     * Refuses, before anything is allocated, a shape this engine cannot hold in this JVM (the
+     * scalar engine counted with a document as long as the context, its worst case).
+     */
+    void requireMemory(GptConfig config) {
+        MemoryEstimate.require(config, this == fast ? config.fastEngineBytes() : config.scalarEngineBytes(), "the " + this + " engine");
     }
 
     /** This engine's model with the weights of {@code model}. */

@@ -33,11 +33,12 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Checkpoint.Contents saved = Checkpoint.load(model);
+        engine.requireMemory(saved.model().config());
         List<String> docs = data != null
                 ? Dataset.load(data).documents()
                 : TrainingData.prepare(Dataset.names(), new PythonRandom(seed)).validation();
         double loss = Evaluator.meanLoss(engine.of(saved.model()), saved.tokenizer(), docs);
-        System.out.printf("loss %s over %d documents%n", Format.fixed(loss, 4), docs.size());
+        Output.println(System.out, String.format("loss %s over %d documents", Format.fixed(loss, 4), docs.size()));
         return 0;
     }
 }

@@ -1,7 +1,6 @@
 package microgpt.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import microgpt.io.Checkpoint;
 import microgpt.random.PythonRandom;
@@ -34,9 +33,10 @@ final class SampleCommand implements Callable<Integer> {
         Sampler.checkCount(count);
         Sampler.checkTemperature(temperature);
         Checkpoint.Contents saved = Checkpoint.load(model);
-        List<String> names = new Sampler(engine.of(saved.model()), saved.tokenizer(), new PythonRandom(seed)).sample(count, temperature);
-        for (int i = 0; i < names.size(); i++) {
-            System.out.printf("sample %2d: %s%n", i + 1, names.get(i));
+        engine.requireMemory(saved.model().config());
+        Sampler sampler = new Sampler(engine.of(saved.model()), saved.tokenizer(), new PythonRandom(seed));
+        for (int i = 0; i < count; i++) { // one at a time, printed at once: any count, in constant memory
+            Output.println(System.out, String.format("sample %2d: %s", i + 1, sampler.sample(temperature)));
         }
         return 0;
     }

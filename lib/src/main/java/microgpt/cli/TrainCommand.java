@@ -2,12 +2,12 @@ package microgpt.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import microgpt.InvalidInputException;
 import microgpt.data.Dataset;
 import microgpt.data.TrainingData;
 import microgpt.io.Checkpoint;
+import microgpt.io.CheckpointTarget;
 import microgpt.nn.GptConfig;
 import microgpt.nn.LanguageModel;
 import microgpt.random.PythonRandom;
@@ -15,6 +15,7 @@ import microgpt.sample.Sampler;
 import microgpt.train.ProgressPrinter;
 import microgpt.train.TrainConfig;
 import microgpt.train.Trainer;
+import microgpt.train.TrainingDivergedException;
 import microgpt.train.TrainingHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +47,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "RATE", description = "initial learning rate, decayed linearly to 0 (default: ${DEFAULT-VALUE})")
     double learningRate = 0.01;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "UTF-8 text file, one document per line (default: the bundled names.txt)")
+    @Option(names = "--data", paramLabel = "FILE", description = "UTF-8 text file, one document per line, at most 64 MiB (default: the bundled names.txt)")
     Path dataFile;
 
     @Option(names = "--samples", paramLabel = "N", description = "samples to print after training, 0 for none (default: ${DEFAULT-VALUE})")
@@ -58,7 +59,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-every", paramLabel = "N", description = "print the validation loss every N steps and at the end (default: off)")
     int evalEvery;
 
-    @Option(names = "--save", paramLabel = "FILE", description = "write the trained model to FILE (see the README for the format)")
+    @Option(names = "--save", paramLabel = "FILE", description = {"write the trained model to FILE, checked before training and written before sampling;",
+                    "never over --data, a directory, a link or a device (see the README for the format)"})
     Path save;
 
     @Option(names = "--engine", paramLabel = "ENGINE",
@@ -67,9 +69,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // Check every setting before any work, so a typo fails at once.
+        // Check every setting before any work, so a typo, a model too large or a bad --save fails at once.
         TrainConfig trainConfig = TrainConfig.reference().withSteps(steps).withLearningRate(learningRate);
-        new GptConfig(nLayer, nEmbd, nHead, blockSize, 2);
+        engine.requireMemory(new GptConfig(nLayer, nEmbd, nHead, blockSize, 2));
         if (samples < 0) {
             throw new InvalidInputException("--samples must be 0 or more, got " + samples);
         }
@@ -77,39 +79,53 @@ final class TrainCommand implements Callable<Integer> {
         if (evalEvery < 0) {
             throw new InvalidInputException("--eval-every must be a positive number of steps, got " + evalEvery);
         }
+        if (save != null) {
+            CheckpointTarget.requireWritable(save, dataFile);
+        }
 
         long start = System.nanoTime();
         PrintStream out = System.out;
         PythonRandom rng = new PythonRandom(seed);
         TrainingData data = TrainingData.prepare(dataFile == null ? Dataset.names() : Dataset.load(dataFile), rng);
         GptConfig config = new GptConfig(nLayer, nEmbd, nHead, blockSize, data.tokenizer().vocabSize());
+        engine.requireMemory(config);
         LanguageModel model = engine.create(config, rng);
-        out.println("num docs: " + data.documents().size());
-        out.println("vocab size: " + config.vocabSize());
-        out.println("num params: " + config.parameterCount());
+        Output.println(out, "num docs: " + data.documents().size());
+        Output.println(out, "vocab size: " + config.vocabSize());
+        Output.println(out, "num params: " + config.parameterCount());
 
         Trainer trainer = new Trainer(model, data.tokenizer(), data.train(), trainConfig);
         if (evalEvery > 0) {
             trainer.evaluateEvery(evalEvery, data.validation().isEmpty() ? data.train() : data.validation());
         }
-        TrainingHistory history = trainer.train(new ProgressPrinter(out, System.console() != null));
-
-        if (samples > 0) {
-            out.println();
-            out.println("--- samples (temperature " + temperature + ") ---");
-            List<String> names = new Sampler(model, data.tokenizer(), rng).sample(samples, temperature);
-            for (int i = 0; i < names.size(); i++) {
-                out.printf("sample %2d: %s%n", i + 1, names.get(i));
+        boolean terminal = System.console() != null;
+        TrainingHistory history;
+        try {
+            history = trainer.train(Output.checked(new ProgressPrinter(out, terminal), out));
+        } catch (TrainingDivergedException e) {
+            if (terminal) {
+                out.println(); // end the progress line, so that the error gets a line of its own
             }
+            throw e;
         }
+
+        // Save first: nothing after this (sampling, a closed pipe) can lose the trained model.
         if (save != null) {
             Checkpoint.save(save, model, data.tokenizer(), history.size());
-            out.println("saved model to " + save);
+            Output.println(out, "saved model to " + save);
+        }
+        if (samples > 0) {
+            Output.println(out, "");
+            Output.println(out, "--- samples (temperature " + temperature + ") ---");
+            Sampler sampler = new Sampler(model, data.tokenizer(), rng);
+            for (int i = 0; i < samples; i++) {
+                Output.println(out, String.format("sample %2d: %s", i + 1, sampler.sample(temperature)));
+            }
         }
         double wallSeconds = (System.nanoTime() - start) / 1e9;
-        out.printf("done: %d steps in %.2f s wall | %.3f ms/step | mean loss of the last %d steps %s%n",
+        Output.println(out, String.format("done: %d steps in %.2f s wall | %.3f ms/step | mean loss of the last %d steps %s",
                 history.size(), wallSeconds, history.msPerStep(), Math.min(100, history.size()),
-                Format.fixed(history.meanLastLosses(100), 4));
+                Format.fixed(history.meanLastLosses(100), 4)));
         return 0;
     }
 }

@@ -30,6 +30,9 @@ public final class Dataset {
     /** The share of the documents held out for validation, taken from the end after the shuffle. */
     public static final double VALIDATION_FRACTION = 0.10;
 
+    /** The largest data file read: 64 MiB, two million lines of 32 characters; it bounds the memory a file can take. */
+    public static final int MAX_FILE_BYTES = 64 << 20;
+
     private static final String NAMES_RESOURCE = "/microgpt/names.txt";
 
     private final List<String> documents;
@@ -55,11 +58,19 @@ public final class Dataset {
         }
     }
 
-    /** Loads any UTF-8 text file with one document per line. */
+    /** Loads any UTF-8 text file with one document per line, of at most {@link #MAX_FILE_BYTES}. */
     public static Dataset load(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_FILE_BYTES) {
+                throw tooLarge(file, String.format(java.util.Locale.ROOT, "is %.1f MiB", Files.size(file) / (double) (1 << 20)));
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_FILE_BYTES + 1); // a device such as /dev/zero never ends: stop after the limit
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw tooLarge(file, "goes on past " + (MAX_FILE_BYTES >> 20) + " MiB (a device or a pipe?)");
+            }
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("data file " + file + " does not exist; check the path (it is relative to "
                     + Path.of("").toAbsolutePath() + ")");
@@ -68,6 +79,11 @@ public final class Dataset {
                     + (Files.isDirectory(file) ? " (it is a directory; give a text file)" : ""), e);
         }
         return parse(decodeUtf8(bytes, "data file " + file), "data file " + file);
+    }
+
+    private static InvalidInputException tooLarge(Path file, String size) {
+        return new InvalidInputException("data file " + file + " " + size + "; microgpt reads at most " + (MAX_FILE_BYTES >> 20)
+                + " MiB of data; use a smaller file (for example its first lines: head -n 100000)");
     }
 
     private static String decodeUtf8(byte[] bytes, String where) {

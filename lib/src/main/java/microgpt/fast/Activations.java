@@ -62,8 +62,9 @@ final class Activations {
         q = new double[layers][b * e];
         k = new double[layers][b * e];
         v = new double[layers][b * e];
-        attExp = new double[layers][b * heads * b];
-        attWeight = new double[layers][b * heads * b];
+        int scores = Math.multiplyExact(Math.multiplyExact(b, heads), b); // refused earlier by MemoryEstimate; never wraps
+        attExp = new double[layers][scores];
+        attWeight = new double[layers][scores];
         attTotal = new double[layers][b * heads];
         attInv = new double[layers][b * heads];
         this.heads = new double[layers][b * e];

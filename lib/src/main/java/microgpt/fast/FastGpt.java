@@ -7,6 +7,7 @@ import microgpt.nn.Decoder;
 import microgpt.nn.Gpt;
 import microgpt.nn.GptConfig;
 import microgpt.nn.LanguageModel;
+import microgpt.nn.MemoryEstimate;
 import microgpt.optim.Optimizer;
 import microgpt.random.PythonRandom;
 
@@ -55,6 +56,7 @@ public final class FastGpt implements LanguageModel {
     }
 
     private FastGpt(GptConfig config, DoubleSupplier init) {
+        MemoryEstimate.require(config, config.fastEngineBytes(), "the fast engine");
         this.config = config;
         this.layout = Layout.of(config);
         this.weights = new double[layout.size()];

@@ -4,19 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 import microgpt.InvalidInputException;
 import microgpt.data.Tokenizer;
 import microgpt.nn.Gpt;
 import microgpt.nn.GptConfig;
 import microgpt.nn.LanguageModel;
+import microgpt.nn.MemoryEstimate;
 
 /**
  * A trained model on disk: its config, its vocabulary and its weights, in a small binary format
@@ -36,9 +33,11 @@ import microgpt.nn.LanguageModel;
  * 4      CRC-32C of every byte before it
  * </pre>
  *
- * Saving writes a temporary file beside the target and renames it, so a crash never leaves a
- * half-written checkpoint under the real name. Loading checks the magic, the version, the sizes,
- * the file length and the checksum, and refuses a damaged file rather than return a wrong model.
+ * Saving writes a temporary file beside the target, NAME.tmp, and renames it (see
+ * {@link CheckpointTarget}), so a crash never leaves a half-written checkpoint under the real
+ * name; it refuses weights that are not finite. Loading checks the magic, the version, the sizes,
+ * the file length, the checksum and the memory the model needs, and refuses a damaged file rather
+ * than return a wrong model.
  */
 public final class Checkpoint {
 
@@ -72,6 +71,7 @@ public final class Checkpoint {
             }
             out.writeInt(trainedSteps);
             double[] weights = model.weights();
+            requireFinite(weights, file);
             out.writeInt(weights.length);
             for (double w : weights) {
                 out.writeDouble(w);
@@ -82,40 +82,15 @@ public final class Checkpoint {
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
-        writeAtomically(file, bytes.toByteArray());
+        CheckpointTarget.writeAtomically(file, bytes.toByteArray());
     }
 
-    private static void writeAtomically(Path file, byte[] content) {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path temp = null;
-        try {
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot write checkpoint " + file + ": " + e.getMessage()
-                    + "; check that the directory exists and is writable", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the temporary file is already gone or unreachable; the target is what matters
-                }
+    /** Refuses to save weights the loader would refuse: a diverged model is not worth a file. */
+    private static void requireFinite(double[] weights, Path file) {
+        for (int i = 0; i < weights.length; i++) {
+            if (!Double.isFinite(weights[i])) {
+                throw new InvalidInputException("not saving the model to " + file + ": weight " + i + " is " + weights[i]
+                        + ", so training diverged; train again with a smaller learning rate");
             }
         }
     }
@@ -124,6 +99,15 @@ public final class Checkpoint {
     public static Contents load(Path file) {
         byte[] bytes;
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new InvalidInputException("checkpoint " + file + " is not a regular file (a directory or a device);"
+                        + " give the file written by `train --save`");
+            }
+            if (Files.exists(file) && Files.size(file) > MemoryEstimate.heapLimit() / 4) {
+                throw new InvalidInputException("checkpoint " + file + " is " + MemoryEstimate.bytes(Files.size(file))
+                        + ", too large for this JVM to load (its heap allows " + MemoryEstimate.bytes(MemoryEstimate.heapLimit())
+                        + "); give java a larger -Xmx");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("checkpoint " + file + " does not exist; train one with `train --save " + file + "`");
@@ -190,6 +174,7 @@ public final class Checkpoint {
             throw new InvalidInputException(where + " is damaged: it holds " + weightCount + " weights but its config needs "
                     + config.parameterCount());
         }
+        requireRoom(config, where);
         double[] weights = new double[weightCount];
         for (int i = 0; i < weightCount; i++) {
             weights[i] = in.getDouble();
@@ -199,5 +184,15 @@ public final class Checkpoint {
             }
         }
         return new Contents(Gpt.withWeights(config, weights), tokenizer, trainedSteps);
+    }
+
+    /** Refuses, before allocating, a model this JVM cannot hold and run: its weights as loaded, plus the fast engine. */
+    private static void requireRoom(GptConfig config, String where) {
+        try {
+            long need = (long) ((double) MemoryEstimate.scalarModelBytes(config) + config.fastEngineBytes()); // saturates, never wraps
+            MemoryEstimate.require(config, need, "loading and running it");
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(where + " holds a model too large for this JVM: " + e.getMessage(), e);
+        }
     }
 }

@@ -38,6 +38,7 @@ public final class Gpt implements LanguageModel {
     }
 
     private Gpt(GptConfig config, DoubleSupplier init) {
+        MemoryEstimate.require(config, MemoryEstimate.scalarModelBytes(config), "the scalar engine's weights");
         this.config = config;
         int e = config.nEmbd();
         // The order of the matrices is the order of the random draws: it must match the reference.
@@ -134,6 +135,8 @@ public final class Gpt implements LanguageModel {
      */
     public Value loss(int[] tokens) {
         int n = positions(tokens);
+        MemoryEstimate.require(config, MemoryEstimate.scalarEngineBytes(config, n),
+                "the scalar engine's graph of a " + n + "-position document");
         KvCache cache = new KvCache(config.nLayer());
         List<Value> losses = new ArrayList<>(n);
         for (int pos = 0; pos < n; pos++) {

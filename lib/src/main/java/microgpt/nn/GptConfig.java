@@ -81,6 +81,16 @@ public record GptConfig(int nLayer, int nEmbd, int nHead, int blockSize, int voc
         return () -> weights[next[0]++];
     }
 
+    /** About how many bytes of heap the fast engine needs for a model of this shape (see {@link MemoryEstimate}). */
+    public long fastEngineBytes() {
+        return MemoryEstimate.fastEngineBytes(this);
+    }
+
+    /** About how many bytes the scalar engine needs for this shape, a document as long as the context included. */
+    public long scalarEngineBytes() {
+        return MemoryEstimate.scalarEngineBytes(this, blockSize);
+    }
+
     /** The number of weights: three embedding-sized matrices plus 12·n_embd² per layer. */
     public int parameterCount() {
         long count = 2L * vocabSize * nEmbd + (long) blockSize * nEmbd + 12L * nLayer * nEmbd * nEmbd;

@@ -43,6 +43,10 @@ public final class Sampler {
             double[] scaled = decoder.next(token).clone();
             for (int i = 0; i < scaled.length; i++) {
                 scaled[i] *= inverseTemperature;
+                if (!Double.isFinite(scaled[i])) { // softmax would turn it into NaNs and the draw into nonsense
+                    throw new InvalidInputException("the model's logit for token " + i + " at position " + pos + " divided by the temperature "
+                            + temperature + " is " + scaled[i] + "; use a larger temperature, or a model that did not diverge");
+                }
             }
             token = rng.choice(Ops.softmax(scaled));
             if (token == tokenizer.bos()) {
@@ -57,7 +61,7 @@ public final class Sampler {
     public List<String> sample(int count, double temperature) {
         checkCount(count);
         checkTemperature(temperature);
-        List<String> samples = new ArrayList<>(count);
+        List<String> samples = new ArrayList<>(Math.min(count, 1024)); // grows as needed: a huge count fails by memory, not at once
         for (int i = 0; i < count; i++) {
             samples.add(sample(temperature));
         }
@@ -69,6 +73,10 @@ public final class Sampler {
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
             throw new InvalidInputException("the temperature must be a positive number, got " + temperature
                     + " (0.5 is the reference; lower is more conservative)");
+        }
+        if (Double.isInfinite(Math.pow(temperature, -1))) {
+            throw new InvalidInputException("the temperature " + temperature + " is too small: dividing by it overflows;"
+                    + " use at least 1e-300 (0.5 is the reference; lower is more conservative)");
         }
     }
 

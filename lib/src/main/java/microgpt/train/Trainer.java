@@ -56,7 +56,10 @@ public final class Trainer {
         return this;
     }
 
-    /** Runs the remaining steps, telling the listener about each one. Returns the history so far. */
+    /**
+     * Runs the remaining steps, telling the listener about each one. Returns the history so far.
+     * Throws {@link TrainingDivergedException} at the first step whose loss is not finite.
+     */
     public TrainingHistory train(TrainingListener listener) {
         history.markResumed();
         listener.onStart(config.steps());
@@ -89,6 +92,9 @@ public final class Trainer {
         int s = nextStep;
         int[] tokens = tokenizer.encode(trainDocs.get(s % trainDocs.size()));
         double loss = model.lossAndGradients(tokens);
+        if (!Double.isFinite(loss)) { // stop at once: every later step, sample and checkpoint would be NaN
+            throw new TrainingDivergedException(s + 1, config.steps(), loss, config.learningRate());
+        }
         double learningRate = config.learningRateAt(s);
         adam.step(learningRate);
         nextStep++;

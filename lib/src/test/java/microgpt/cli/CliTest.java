@@ -149,6 +149,22 @@ class CliTest {
     }
 
     @Test
+    void aFailingStdoutStopsTrainingWithStatusFour() {
+        java.io.OutputStream broken = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        System.setOut(new PrintStream(broken, true, StandardCharsets.UTF_8));
+        long start = System.nanoTime();
+        assertEquals(Main.EXIT_OUTPUT_FAILED, Main.run("train", "--steps", "100000"));
+        assertTrue(System.nanoTime() - start < 20e9, "stopped at the first line, not after 100,000 steps");
+        assertEquals(1, stderr().lines().count(), stderr());
+        assertTrue(stderr().startsWith("microgpt: cannot write to standard output"), stderr());
+    }
+
+    @Test
     void pythonStyleRounding() {
         assertEquals("3.3660", Format.fixed(3.36604, 4));
         assertEquals("0.1250", Format.fixed(0.125, 4));
