@@ -62,7 +62,8 @@ public record GptConfig(int nLayer, int nEmbd, int nHead, int blockSize, int voc
     /** Checks that a model of this shape can read the token id. */
     public void requireToken(int token) {
         if (token < 0 || token >= vocabSize) {
-            throw new InvalidInputException("token id " + token + " is outside the vocabulary [0, " + vocabSize + ")");
+            throw new InvalidInputException("token id " + token + " is outside the vocabulary [0, " + vocabSize
+                    + "); encode text with the tokenizer the model was built for (its vocab_size must be " + vocabSize + ")");
         }
     }
 
