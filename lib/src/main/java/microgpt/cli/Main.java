@@ -31,7 +31,7 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit status (0 ok, 2 bad input, 1 internal error). */
+    /** Runs the command line and returns its exit status (0 ok, 2 bad input, 1 internal error, 130 training stopped by Ctrl-C). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setParameterExceptionHandler((e, ignored) -> {

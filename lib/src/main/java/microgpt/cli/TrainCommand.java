@@ -91,24 +91,27 @@ final class TrainCommand implements Callable<Integer> {
         if (evalEvery > 0) {
             trainer.evaluateEvery(evalEvery, data.validation().isEmpty() ? data.train() : data.validation());
         }
-        TrainingHistory history = trainer.train(new ProgressPrinter(out, System.console() != null));
+        // Ctrl-C stops at the next step boundary; the JVM's exit then waits until the model is saved.
+        try (StopOnSignal stopOnSignal = new StopOnSignal(trainer)) {
+            TrainingHistory history = trainer.train(new ProgressPrinter(out, System.console() != null));
 
-        if (samples > 0) {
-            out.println();
-            out.println("--- samples (temperature " + temperature + ") ---");
-            List<String> names = new Sampler(model, data.tokenizer(), rng).sample(samples, temperature);
-            for (int i = 0; i < names.size(); i++) {
-                out.printf("sample %2d: %s%n", i + 1, names.get(i));
+            if (samples > 0 && !history.interrupted()) {
+                out.println();
+                out.println("--- samples (temperature " + temperature + ") ---");
+                List<String> names = new Sampler(model, data.tokenizer(), rng).sample(samples, temperature);
+                for (int i = 0; i < names.size(); i++) {
+                    out.printf("sample %2d: %s%n", i + 1, names.get(i));
+                }
             }
+            if (save != null) {
+                Checkpoint.save(save, model, data.tokenizer(), history.size());
+                out.println("saved model to " + save);
+            }
+            double wallSeconds = (System.nanoTime() - start) / 1e9;
+            out.printf("done: %d steps in %.2f s wall | %.3f ms/step | mean loss of the last %d steps %s%n",
+                    history.size(), wallSeconds, history.msPerStep(), Math.min(100, history.size()),
+                    Format.fixed(history.meanLastLosses(100), 4));
+            return history.interrupted() ? StopOnSignal.EXIT_INTERRUPTED : 0;
         }
-        if (save != null) {
-            Checkpoint.save(save, model, data.tokenizer(), history.size());
-            out.println("saved model to " + save);
-        }
-        double wallSeconds = (System.nanoTime() - start) / 1e9;
-        out.printf("done: %d steps in %.2f s wall | %.3f ms/step | mean loss of the last %d steps %s%n",
-                history.size(), wallSeconds, history.msPerStep(), Math.min(100, history.size()),
-                Format.fixed(history.meanLastLosses(100), 4));
-        return 0;
     }
 }
