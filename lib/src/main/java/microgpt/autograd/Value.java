@@ -147,6 +147,33 @@ public final class Value {
      * stack, so a graph a million nodes deep cannot overflow the thread's stack.
      */
     public List<Value> topologicalOrder() {
+        return Arrays.asList(sort(false));
+    }
+
+    /**
+     * Backpropagation: adds the derivative of this value with respect to every leaf below it
+     * (parameters and inputs) into the leaf's gradient, going from the last node back to the first
+     * and adding each node's gradient times its local derivatives into its children.
+     *
+     * <p>Leaf gradients accumulate: call {@link #zeroGrad} on the parameters before the next pass.
+     * The gradients of the computed nodes in between are this pass's alone: they start from zero,
+     * so calling {@code backward()} twice on one graph adds each leaf's derivative exactly twice,
+     * as PyTorch does with {@code retain_graph=True}, instead of sending the first pass's
+     * gradients down the graph again.
+     */
+    public void backward() {
+        Value[] order = sort(true);
+        grad += 1;                              // d(this)/d(this); zero before unless this is a leaf
+        for (int n = order.length - 1; n >= 0; n--) {
+            Value v = order[n];
+            for (int i = 0; i < v.children.length; i++) {
+                v.children[i].grad += v.localGrads[i] * v.grad;
+            }
+        }
+    }
+
+    /** The topological order; with {@code zeroComputedGrads}, also sets the gradient of every non-leaf it places to 0. */
+    private Value[] sort(boolean zeroComputedGrads) {
         // Two fresh marks per sort: a node is "opened" once its children are on the stack and
         // "finished" once it is placed. Marks of older sorts are other objects, so nothing needs resetting.
         Object opened = new Object();
@@ -163,6 +190,9 @@ public final class Value {
             } else if (node.visitMark == opened) {
                 depth--;                        // all its children are placed: place it
                 node.visitMark = finished;
+                if (zeroComputedGrads && node.children.length > 0) {
+                    node.grad = 0;
+                }
                 if (size == order.length) {
                     order = Arrays.copyOf(order, size * 2);
                 }
@@ -181,34 +211,7 @@ public final class Value {
                 }
             }
         }
-        return Arrays.asList(order).subList(0, size);
-    }
-
-    /**
-     * Backpropagation: adds the derivative of this value with respect to every leaf below it
-     * (parameters and inputs) into the leaf's gradient, going from the last node back to the first
-     * and adding each node's gradient times its local derivatives into its children.
-     *
-     * <p>Leaf gradients accumulate: call {@link #zeroGrad} on the parameters before the next pass.
-     * The gradients of the computed nodes in between are this pass's alone: they start from zero,
-     * so calling {@code backward()} twice on one graph adds each leaf's derivative exactly twice,
-     * as PyTorch does with {@code retain_graph=True}, instead of sending the first pass's
-     * gradients down the graph again.
-     */
-    public void backward() {
-        List<Value> order = topologicalOrder();
-        for (Value v : order) {
-            if (v.children.length > 0) {
-                v.grad = 0;
-            }
-        }
-        grad += 1;                              // d(this)/d(this); this is zero here unless it is a leaf
-        for (int n = order.size() - 1; n >= 0; n--) {
-            Value v = order.get(n);
-            for (int i = 0; i < v.children.length; i++) {
-                v.children[i].grad += v.localGrads[i] * v.grad;
-            }
-        }
+        return Arrays.copyOf(order, size);
     }
 
     /** Sets the gradient of each value to zero. */
