@@ -15,6 +15,11 @@ import java.util.List;
  * constant: the constant is not a child, since nothing needs its gradient. The numbers are the same
  * as when the reference wraps the constant in a value of its own.
  *
+ * <p>Where the reference's Python raises, so does this: {@link #log()} of zero or a negative
+ * number, {@link #pow(double)} that divides by zero (0 to a power below 1, whose derivative
+ * n·0^(n−1) is infinite) or takes a fractional power of a negative number, and division by zero
+ * throw an {@link ArithmeticException} that names the value, instead of carrying ±∞ or NaN on.
+ *
  * <p>Not thread-safe: a graph belongs to one thread at a time.
  */
 public final class Value {
@@ -26,7 +31,7 @@ public final class Value {
     public double grad;
     private final Value[] children;     // the inputs; empty for a leaf (a parameter or an input)
     private final double[] localGrads;  // d(this)/d(children[i]), side by side with the children
-    private int visitMark;              // lets topologicalOrder() mark nodes without a hash set
+    private Object visitMark;           // the mark of the last sort that reached this node; see topologicalOrder()
 
     /** A leaf: a parameter or an input. */
     public Value(double data) {
@@ -49,11 +54,28 @@ public final class Value {
     public Value add(double c)  { return unary(data + c, this, 1); }
     public Value mul(Value o)   { return new Value(data * o.data, new Value[] {this, o}, new double[] {o.data, data}); }
     public Value mul(double c)  { return unary(data * c, this, c); }
-    public Value pow(double n)  { return unary(Math.pow(data, n), this, n * Math.pow(data, n - 1)); }
+    public Value pow(double n)  { requirePowDefined(n); return unary(Math.pow(data, n), this, n * Math.pow(data, n - 1)); }
     public Value exp()          { double e = Math.exp(data); return unary(e, this, e); }
-    public Value log()          { return unary(Math.log(data), this, 1 / data); }
+    public Value log()          { requireLogDefined(); return unary(Math.log(data), this, 1 / data); }
     public Value relu()         { return unary(Math.max(0, data), this, data > 0 ? 1 : 0); }
     public Value tanh()         { double t = Math.tanh(data); return unary(t, this, 1 - t * t); }
+
+    private void requireLogDefined() {
+        if (data <= 0) {
+            throw new ArithmeticException("log(" + data + ") is undefined: log needs a number > 0; "
+                    + "keep the input positive (e.g. a probability from a softmax, or add a small epsilon)");
+        }
+    }
+
+    private void requirePowDefined(double n) {
+        if (data == 0 && n < 1) {
+            throw new ArithmeticException("division by zero: pow(" + n + ") of 0.0 divides by zero in its value or in its derivative "
+                    + "n·x^(n−1); keep the base non-zero (e.g. add a small epsilon, as rmsnorm does)");
+        }
+        if (data < 0 && n != Math.rint(n)) {
+            throw new ArithmeticException("pow(" + n + ") of " + data + " is not a real number: a fractional power needs a base ≥ 0");
+        }
+    }
 
     // Composite operations, built as the reference builds them, so they round the same way.
 
@@ -61,7 +83,14 @@ public final class Value {
     public Value sub(Value o)   { return add(o.neg()); }
     public Value sub(double c)  { return add(-c); }
     public Value div(Value o)   { return mul(o.pow(-1)); }
-    public Value div(double c)  { return mul(Math.pow(c, -1)); }
+    public Value div(double c)  { return mul(inverse(c)); }
+
+    private static double inverse(double c) {
+        if (c == 0) {
+            throw new ArithmeticException("division by zero: div(" + c + ") needs a non-zero divisor");
+        }
+        return Math.pow(c, -1);
+    }
 
     /**
      * The dot product a₀b₀ + a₁b₁ + … summed from left to right, as ONE node whose children are
@@ -112,19 +141,43 @@ public final class Value {
         return localGrads.clone();
     }
 
-    // Each pass takes two fresh marks: a node is "opened" once its children are on the stack and
-    // "finished" once it is placed. Older passes' marks are smaller, so nothing needs resetting.
-    private static int passCounter;
-
     /**
      * The nodes of the graph below this value, each after all of its children, in the order a
      * depth-first search that takes children first to last finishes them. Iterative, with its own
      * stack, so a graph a million nodes deep cannot overflow the thread's stack.
      */
     public List<Value> topologicalOrder() {
-        passCounter += 2;
-        int opened = passCounter;
-        int finished = passCounter + 1;
+        return Arrays.asList(sort(false));
+    }
+
+    /**
+     * Backpropagation: adds the derivative of this value with respect to every leaf below it
+     * (parameters and inputs) into the leaf's gradient, going from the last node back to the first
+     * and adding each node's gradient times its local derivatives into its children.
+     *
+     * <p>Leaf gradients accumulate: call {@link #zeroGrad} on the parameters before the next pass.
+     * The gradients of the computed nodes in between are this pass's alone: they start from zero,
+     * so calling {@code backward()} twice on one graph adds each leaf's derivative exactly twice,
+     * as PyTorch does with {@code retain_graph=True}, instead of sending the first pass's
+     * gradients down the graph again.
+     */
+    public void backward() {
+        Value[] order = sort(true);
+        grad += 1;                              // d(this)/d(this); zero before unless this is a leaf
+        for (int n = order.length - 1; n >= 0; n--) {
+            Value v = order[n];
+            for (int i = 0; i < v.children.length; i++) {
+                v.children[i].grad += v.localGrads[i] * v.grad;
+            }
+        }
+    }
+
+    /** The topological order; with {@code zeroComputedGrads}, also sets the gradient of every non-leaf it places to 0. */
+    private Value[] sort(boolean zeroComputedGrads) {
+        // Two fresh marks per sort: a node is "opened" once its children are on the stack and
+        // "finished" once it is placed. Marks of older sorts are other objects, so nothing needs resetting.
+        Object opened = new Object();
+        Object finished = new Object();
         Value[] order = new Value[256];
         int size = 0;
         Value[] stack = new Value[256];
@@ -137,6 +190,9 @@ public final class Value {
             } else if (node.visitMark == opened) {
                 depth--;                        // all its children are placed: place it
                 node.visitMark = finished;
+                if (zeroComputedGrads && node.children.length > 0) {
+                    node.grad = 0;
+                }
                 if (size == order.length) {
                     order = Arrays.copyOf(order, size * 2);
                 }
@@ -148,29 +204,14 @@ public final class Value {
                     stack = Arrays.copyOf(stack, Math.max(stack.length * 2, depth + kids.length));
                 }
                 for (int i = kids.length - 1; i >= 0; i--) {
-                    if (kids[i].visitMark < opened) {
+                    Object mark = kids[i].visitMark;
+                    if (mark != opened && mark != finished) {
                         stack[depth++] = kids[i];
                     }
                 }
             }
         }
-        return Arrays.asList(order).subList(0, size);
-    }
-
-    /**
-     * Backpropagation: sets this value's gradient to 1, then, from the last node back to the
-     * first, adds each node's gradient times its local derivatives into its children. Gradients
-     * accumulate: call {@link #zeroGrad} on the parameters before the next backward pass.
-     */
-    public void backward() {
-        List<Value> order = topologicalOrder();
-        grad = 1;
-        for (int n = order.size() - 1; n >= 0; n--) {
-            Value v = order.get(n);
-            for (int i = 0; i < v.children.length; i++) {
-                v.children[i].grad += v.localGrads[i] * v.grad;
-            }
-        }
+        return Arrays.copyOf(order, size);
     }
 
     /** Sets the gradient of each value to zero. */

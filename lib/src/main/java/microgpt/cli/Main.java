@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 "2:bad input: an option, a file, a model too large for memory, or training diverged",
                 "3:out of memory while running; give java a larger -Xmx",
                 "4:standard output failed (e.g. a full disk)",
+                "130:training stopped by Ctrl-C (SIGINT) at a step boundary; the model is saved if --save was given",
+                "143:the same, stopped by SIGTERM",
                 "141:standard output was closed (e.g. by '| head'); ends quietly"},
         subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

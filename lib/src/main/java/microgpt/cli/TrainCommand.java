@@ -99,33 +99,36 @@ final class TrainCommand implements Callable<Integer> {
             trainer.evaluateEvery(evalEvery, data.validation().isEmpty() ? data.train() : data.validation());
         }
         boolean terminal = System.console() != null;
-        TrainingHistory history;
-        try {
-            history = trainer.train(Output.checked(new ProgressPrinter(out, terminal), out));
-        } catch (TrainingDivergedException e) {
-            if (terminal) {
-                out.println(); // end the progress line, so that the error gets a line of its own
+        // Ctrl-C stops at the next step boundary; the JVM's exit then waits until the model is saved.
+        try (StopOnSignal stopOnSignal = new StopOnSignal(trainer)) {
+            TrainingHistory history;
+            try {
+                history = trainer.train(Output.checked(new ProgressPrinter(out, terminal), out));
+            } catch (TrainingDivergedException e) {
+                if (terminal) {
+                    out.println(); // end the progress line, so that the error gets a line of its own
+                }
+                throw e;
             }
-            throw e;
-        }
 
-        // Save first: nothing after this (sampling, a closed pipe) can lose the trained model.
-        if (save != null) {
-            Checkpoint.save(save, model, data.tokenizer(), history.size());
-            Output.println(out, "saved model to " + save);
-        }
-        if (samples > 0) {
-            Output.println(out, "");
-            Output.println(out, "--- samples (temperature " + temperature + ") ---");
-            Sampler sampler = new Sampler(model, data.tokenizer(), rng);
-            for (int i = 0; i < samples; i++) {
-                Output.println(out, String.format("sample %2d: %s", i + 1, sampler.sample(temperature)));
+            // Save first: nothing after this (sampling, a closed pipe) can lose the trained model.
+            if (save != null) {
+                Checkpoint.save(save, model, data.tokenizer(), history.size());
+                Output.println(out, "saved model to " + save);
             }
+            if (samples > 0 && !history.interrupted()) {
+                Output.println(out, "");
+                Output.println(out, "--- samples (temperature " + temperature + ") ---");
+                Sampler sampler = new Sampler(model, data.tokenizer(), rng);
+                for (int i = 0; i < samples; i++) {
+                    Output.println(out, String.format("sample %2d: %s", i + 1, sampler.sample(temperature)));
+                }
+            }
+            double wallSeconds = (System.nanoTime() - start) / 1e9;
+            Output.println(out, String.format("done: %d steps in %.2f s wall | %.3f ms/step | mean loss of the last %d steps %s",
+                    history.size(), wallSeconds, history.msPerStep(), Math.min(100, history.size()),
+                    Format.fixed(history.meanLastLosses(100), 4)));
+            return history.interrupted() ? StopOnSignal.EXIT_INTERRUPTED : 0;
         }
-        double wallSeconds = (System.nanoTime() - start) / 1e9;
-        Output.println(out, String.format("done: %d steps in %.2f s wall | %.3f ms/step | mean loss of the last %d steps %s",
-                history.size(), wallSeconds, history.msPerStep(), Math.min(100, history.size()),
-                Format.fixed(history.meanLastLosses(100), 4)));
-        return 0;
     }
 }

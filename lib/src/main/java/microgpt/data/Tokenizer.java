@@ -18,6 +18,12 @@ public final class Tokenizer {
     public Tokenizer(int[] codePoints) {
         int[] sorted = codePoints.clone();
         Arrays.sort(sorted);
+        for (int c : sorted) {
+            if (!Character.isValidCodePoint(c)) {
+                throw new InvalidInputException("the vocabulary lists " + c + ", which is not a Unicode code point (valid: 0 to 0x"
+                        + Integer.toHexString(Character.MAX_CODE_POINT).toUpperCase() + "); build it with Tokenizer.fit from the documents");
+            }
+        }
         for (int i = 1; i < sorted.length; i++) {
             if (sorted[i] == sorted[i - 1]) {
                 throw new InvalidInputException("the vocabulary lists the character " + describe(sorted[i]) + " twice");
@@ -89,9 +95,7 @@ public final class Tokenizer {
             if (t == bos()) {
                 continue;
             }
-            if (t < 0 || t > bos()) {
-                throw new InvalidInputException("token id " + t + " is outside the vocabulary [0, " + vocabSize() + ")");
-            }
+            requireId(t);
             out.appendCodePoint(chars[t]);
         }
         return out.toString();
@@ -99,7 +103,15 @@ public final class Tokenizer {
 
     /** A readable name for a token id: its character, or {@code <BOS>}. */
     public String tokenName(int id) {
+        requireId(id);
         return id == bos() ? "<BOS>" : new String(Character.toChars(chars[id]));
+    }
+
+    private void requireId(int id) {
+        if (id < 0 || id > bos()) {
+            throw new InvalidInputException("token id " + id + " is outside the vocabulary [0, " + vocabSize()
+                    + "); ids come from this tokenizer's encode(), with BOS = " + bos());
+        }
     }
 
     /** The vocabulary as one string, for messages, e.g. {@code "abc…z"}. */

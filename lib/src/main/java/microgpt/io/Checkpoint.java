@@ -149,6 +149,9 @@ public final class Checkpoint {
             }
         }
         int trainedSteps = in.getInt();
+        if (trainedSteps < 0) {
+            throw new InvalidInputException(where + " is damaged: it says the model was trained for " + trainedSteps + " steps");
+        }
         int weightCount = in.getInt();
         long expected = charsEnd + 8 + 8L * Math.max(0, weightCount) + 4;
         if (bytes.length < expected) {
@@ -164,15 +167,17 @@ public final class Checkpoint {
         }
         GptConfig config;
         Tokenizer tokenizer;
+        int parameterCount;
         try {
             config = new GptConfig(nLayer, nEmbd, nHead, blockSize, vocabSize);
             tokenizer = new Tokenizer(chars);
+            parameterCount = config.parameterCount();
         } catch (InvalidInputException e) {
             throw new InvalidInputException(where + " holds an invalid model: " + e.getMessage(), e);
         }
-        if (weightCount != config.parameterCount()) {
+        if (weightCount != parameterCount) {
             throw new InvalidInputException(where + " is damaged: it holds " + weightCount + " weights but its config needs "
-                    + config.parameterCount());
+                    + parameterCount);
         }
         requireRoom(config, where);
         double[] weights = new double[weightCount];

@@ -135,6 +135,9 @@ public final class Gpt implements LanguageModel {
      */
     public Value loss(int[] tokens) {
         int n = positions(tokens);
+        for (int p = 0; p <= n; p++) {
+            config.requireToken(tokens[p]); // the last target too, before any of the graph is built
+        }
         MemoryEstimate.require(config, MemoryEstimate.scalarEngineBytes(config, n),
                 "the scalar engine's graph of a " + n + "-position document");
         KvCache cache = new KvCache(config.nLayer());
@@ -167,10 +170,19 @@ public final class Gpt implements LanguageModel {
         return logits.stream().mapToDouble(v -> v.data).toArray();
     }
 
-    /** Builds this document's graph, backpropagates through it, and returns the loss. */
+    /**
+     * Builds this document's graph, backpropagates through it, and returns the loss. A model so
+     * far diverged that a target's probability rounds to 0 has the loss −log 0 = +∞, as the fast
+     * engine reports it; no gradient is added then, since {@link Value#log()} refuses log(0).
+     */
     @Override
     public double lossAndGradients(int[] tokens) {
-        Value loss = loss(tokens);
+        Value loss;
+        try {
+            loss = loss(tokens);
+        } catch (ArithmeticException probabilityZero) {
+            return Double.POSITIVE_INFINITY;
+        }
         loss.backward();
         return loss.data;
     }

@@ -62,7 +62,8 @@ public record GptConfig(int nLayer, int nEmbd, int nHead, int blockSize, int voc
     /** Checks that a model of this shape can read the token id. */
     public void requireToken(int token) {
         if (token < 0 || token >= vocabSize) {
-            throw new InvalidInputException("token id " + token + " is outside the vocabulary [0, " + vocabSize + ")");
+            throw new InvalidInputException("token id " + token + " is outside the vocabulary [0, " + vocabSize
+                    + "); encode text with the tokenizer the model was built for (its vocab_size must be " + vocabSize + ")");
         }
     }
 
@@ -93,10 +94,12 @@ public record GptConfig(int nLayer, int nEmbd, int nHead, int blockSize, int voc
 
     /** The number of weights: three embedding-sized matrices plus 12·n_embd² per layer. */
     public int parameterCount() {
-        long count = 2L * vocabSize * nEmbd + (long) blockSize * nEmbd + 12L * nLayer * nEmbd * nEmbd;
-        if (count > Integer.MAX_VALUE) {
-            throw new InvalidInputException("the model would have " + count + " parameters, more than a Java array holds; choose a smaller n_embd or n_layer");
+        // In double first: with dimensions near 2³¹ the exact count overflows even a long and could wrap to a small number.
+        double estimate = 2.0 * vocabSize * nEmbd + (double) blockSize * nEmbd + 12.0 * nLayer * nEmbd * nEmbd;
+        if (estimate > Integer.MAX_VALUE) {
+            throw new InvalidInputException(String.format("the model would have %.3g parameters, more than a Java array holds (%d);"
+                    + " choose a smaller n_embd or n_layer", estimate, Integer.MAX_VALUE));
         }
-        return (int) count;
+        return (int) (2L * vocabSize * nEmbd + (long) blockSize * nEmbd + 12L * nLayer * nEmbd * nEmbd);
     }
 }

@@ -3,6 +3,7 @@ package microgpt.nn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import microgpt.InvalidInputException;
 import microgpt.autograd.Value;
 
 /** The building blocks of the GPT, on lists of {@link Value}s, exactly as the reference computes them. */
@@ -59,6 +60,7 @@ public final class Ops {
 
     /** The cross-entropy of one prediction: -log p(target). */
     public static Value crossEntropy(List<Value> logits, int target) {
+        requireTarget(target, logits.size());
         return softmax(logits).get(target).log().neg();
     }
 
@@ -85,8 +87,16 @@ public final class Ops {
         return probs;
     }
 
+    private static void requireTarget(int target, int vocabSize) {
+        if (target < 0 || target >= vocabSize) {
+            throw new InvalidInputException("the target token id " + target + " is outside the " + vocabSize
+                    + " logits [0, " + vocabSize + "); give the id of the token that should come next");
+        }
+    }
+
     /** {@link #crossEntropy(List, int)} on plain numbers: -log p(target). */
     public static double crossEntropy(double[] logits, int target) {
+        requireTarget(target, logits.length);
         double max = Double.NEGATIVE_INFINITY;
         for (double v : logits) {
             max = Math.max(max, v);

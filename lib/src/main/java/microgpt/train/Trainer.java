@@ -13,8 +13,9 @@ import microgpt.optim.Optimizer;
  * of {@link LanguageModel}: the scalar {@code Gpt} or the fast {@code FastGpt}.
  *
  * <p>A trainer runs one schedule of {@code config.steps()} steps. If its thread is interrupted
- * (the notebook's stop button, or Ctrl-C handling), it stops at the next step boundary: the model
- * is left as of the last finished step, and calling {@link #train} again resumes from there.
+ * (the notebook's stop button) or another thread calls {@link #requestStop()} (the command line's
+ * Ctrl-C handler), it stops at the next step boundary: the model is left as of the last finished
+ * step, and calling {@link #train} again resumes from there.
  */
 public final class Trainer {
 
@@ -27,6 +28,7 @@ public final class Trainer {
     private List<String> validationDocs = List.of();
     private int evaluateEvery;
     private int nextStep; // 0-based index of the next step to run
+    private volatile boolean stopRequested; // set by another thread; read between steps
 
     public Trainer(LanguageModel model, Tokenizer tokenizer, List<String> trainDocs, TrainConfig config) {
         if (trainDocs.isEmpty()) {
@@ -64,7 +66,8 @@ public final class Trainer {
         history.markResumed();
         listener.onStart(config.steps());
         while (nextStep < config.steps()) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (stopRequested || Thread.currentThread().isInterrupted()) {
+                stopRequested = false; // honoured: the next train() call resumes
                 history.markInterrupted();
                 break;
             }
@@ -79,6 +82,15 @@ public final class Trainer {
         }
         listener.onFinish(history);
         return history;
+    }
+
+    /**
+     * Asks {@link #train} to stop at the next step boundary, as an interrupt does. Safe to call
+     * from any thread, e.g. a shutdown hook or a listener; a request made before training starts
+     * stops it before the first step.
+     */
+    public void requestStop() {
+        stopRequested = true;
     }
 
     /** Runs the remaining steps silently. */

@@ -27,7 +27,7 @@ public final class TrainingHistory {
         evaluations.add(new Evaluation(step, loss));
     }
 
-    /** Marks the run as stopped early by an interrupt. */
+    /** Marks the run as stopped early by an interrupt or a {@link Trainer#requestStop() stop request}. */
     public void markInterrupted() {
         interrupted = true;
     }
@@ -37,7 +37,7 @@ public final class TrainingHistory {
         interrupted = false;
     }
 
-    /** True when the latest training call stopped before the last step because its thread was interrupted. */
+    /** True when the latest training call stopped before the last step: its thread was interrupted or a stop was requested. */
     public boolean interrupted() {
         return interrupted;
     }

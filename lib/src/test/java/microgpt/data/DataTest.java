@@ -99,4 +99,19 @@ class DataTest {
         assertEquals(1, one.train().size());
         assertEquals(0, one.validation().size());
     }
+
+    @Test
+    void aVocabularyOfNonCodePointsAndAnUnknownTokenIdAreRefusedClearly() {
+        InvalidInputException negative = assertThrows(InvalidInputException.class, () -> new Tokenizer(new int[] {97, -5}));
+        assertTrue(negative.getMessage().contains("-5, which is not a Unicode code point"), negative.getMessage());
+        assertThrows(InvalidInputException.class, () -> new Tokenizer(new int[] {Character.MAX_CODE_POINT + 1}));
+        Tokenizer tokenizer = new Tokenizer(new int[] {'a', 'b'});
+        assertEquals("<BOS>", tokenizer.tokenName(2));
+        assertEquals("b", tokenizer.tokenName(1));
+        for (int bad : new int[] {99, 3, -1}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> tokenizer.tokenName(bad));
+            assertTrue(e.getMessage().contains("token id " + bad + " is outside the vocabulary [0, 3)"), e.getMessage());
+        }
+        assertThrows(InvalidInputException.class, () -> tokenizer.decode(new int[] {0, 7}));
+    }
 }

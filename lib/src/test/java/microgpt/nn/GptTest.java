@@ -8,6 +8,7 @@ import java.util.List;
 import microgpt.InvalidInputException;
 import microgpt.data.Dataset;
 import microgpt.data.TrainingData;
+import microgpt.fast.FastGpt;
 import microgpt.random.PythonRandom;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +81,34 @@ class GptTest {
         Gpt copy = Gpt.withWeights(model.config(), model.weights());
         assertEquals(java.util.Arrays.toString(model.logits(new int[] {4, 1, 2})), java.util.Arrays.toString(copy.logits(new int[] {4, 1, 2})));
         assertThrows(InvalidInputException.class, () -> Gpt.withWeights(model.config(), new double[3]));
+    }
+
+    @Test
+    void aTargetOutsideTheVocabularyIsRefusedBeforeAnyGraphIsBuilt() {
+        Gpt model = new Gpt(GptConfig.reference(27), new PythonRandom(42));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> model.loss(new int[] {26, 0, 1, 99}));
+        assertTrue(e.getMessage().contains("token id 99 is outside the vocabulary [0, 27)"), e.getMessage());
+        assertTrue(e.getMessage().contains("tokenizer"), "says what to do: " + e.getMessage());
+        assertThrows(InvalidInputException.class, () -> model.lossAndGradients(new int[] {26, -1}));
+        InvalidInputException ops = assertThrows(InvalidInputException.class,
+                () -> Ops.crossEntropy(new double[] {0.1, 0.2}, 2));
+        assertTrue(ops.getMessage().contains("target token id 2 is outside the 2 logits"), ops.getMessage());
+    }
+
+    @Test
+    void aModelSoDivergedThatATargetHasProbabilityZeroHasAnInfiniteLossInBothEngines() {
+        GptConfig config = GptConfig.reference(27);
+        PythonRandom rng = new PythonRandom(7);
+        double[] huge = new double[config.parameterCount()];
+        for (int i = 0; i < huge.length; i++) {
+            huge[i] = rng.gauss(0, 1e4); // logits thousands apart: exp underflows to 0 for most targets
+        }
+        int[] tokens = {26, 0, 1, 2, 3, 26};
+        Gpt scalar = Gpt.withWeights(config, huge);
+        FastGpt fast = FastGpt.withWeights(config, huge);
+        double fastLoss = fast.lossAndGradients(tokens);
+        assertEquals(Double.POSITIVE_INFINITY, fastLoss, "the premise: the fast engine reports −log 0");
+        assertEquals(fastLoss, scalar.lossAndGradients(tokens));
+        assertThrows(ArithmeticException.class, () -> scalar.loss(tokens), "the graph itself refuses log(0), as the reference does");
     }
 }
