@@ -52,7 +52,8 @@ def test_no_chapter_but_the_last_says_the_course_ends(path):
 
 
 RUN_SPECIFIC = [r"\bon our machine\b", r"\bin our runs?\b", r"\bthe timers were right\b",
-                r"\babout \d+ times faster\b", r"\bwell under a second\b"]
+                r"\babout \d+ times faster\b", r"\bwell under a (milli)?second\b", r"\ba second or two\b",
+                r"\bfor the same minute\b"]
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
