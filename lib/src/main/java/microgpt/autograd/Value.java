@@ -2,6 +2,7 @@ package microgpt.autograd;
 
 import java.util.Arrays;
 import java.util.List;
+import microgpt.InvalidInputException;
 
 /**
  * A scalar that remembers how it was computed, so that {@link #backward()} can find the gradient
@@ -162,7 +163,29 @@ public final class Value {
      * gradients down the graph again.
      */
     public void backward() {
-        Value[] order = sort(true);
+        sweep(sort(true));
+    }
+
+    /**
+     * The backward sweep alone, along an order this value's {@link #topologicalOrder()} returned:
+     * {@code backward()} is {@code backward(topologicalOrder())}. Lets a profiler time the sort and the
+     * sweep apart.
+     */
+    public void backward(List<Value> order) {
+        if (order.isEmpty() || order.get(order.size() - 1) != this) {
+            throw new InvalidInputException("backward(order) needs this value's own topologicalOrder(), which ends with it;"
+                    + " call topologicalOrder() on the value you backpropagate from");
+        }
+        Value[] nodes = order.toArray(new Value[0]);
+        for (Value v : nodes) {
+            if (v.children.length > 0) {
+                v.grad = 0;                     // as backward() does: the computed nodes' gradients are this pass's alone
+            }
+        }
+        sweep(nodes);
+    }
+
+    private void sweep(Value[] order) {
         grad += 1;                              // d(this)/d(this); zero before unless this is a leaf
         for (int n = order.length - 1; n >= 0; n--) {
             Value v = order[n];

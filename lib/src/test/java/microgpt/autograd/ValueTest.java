@@ -1,7 +1,9 @@
 package microgpt.autograd;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import microgpt.InvalidInputException;
 import microgpt.random.PythonRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -109,6 +112,22 @@ class ValueTest {
         }
         assertEquals(d, order.get(order.size() - 1));
         assertEquals(List.of(a, b, c), order.subList(0, 3), "depth-first, first child first");
+    }
+
+    @Test
+    void theSweepAlongAPrecomputedOrderGivesTheGradientsOfBackward() {
+        Value a = new Value(0.7);
+        Value b = new Value(-1.3);
+        Value whole = a.mul(b).add(a.exp()).tanh();
+        whole.backward();
+        double[] expected = {a.grad, b.grad};
+        Value.zeroGrad(List.of(a, b));
+        Value again = a.mul(b).add(a.exp()).tanh();
+        again.backward(again.topologicalOrder());
+        assertArrayEquals(expected, new double[] {a.grad, b.grad}, 0.0, "bit for bit");
+        InvalidInputException wrong = assertThrows(InvalidInputException.class, () -> again.backward(whole.topologicalOrder()));
+        assertTrue(wrong.getMessage().contains("topologicalOrder()"), wrong.getMessage());
+        assertThrows(InvalidInputException.class, () -> again.backward(List.of()));
     }
 
     @Test
