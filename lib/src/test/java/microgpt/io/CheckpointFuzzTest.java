@@ -3,6 +3,7 @@ package microgpt.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,20 +13,18 @@ import java.lang.management.ManagementFactory;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import microgpt.InvalidInputException;
 import microgpt.nn.Gpt;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzzes {@link Checkpoint#load} with crafted files whose CRC-32C is valid, so that every check
@@ -35,50 +34,62 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * <p>The property: loading either gives a consistent model (saving it again gives the same bytes)
  * or throws {@link InvalidInputException} with a one-line message that names the file; never
  * another exception, never an out-of-memory error, and it never allocates more than a bound
- * proportional to the file's size.
+ * proportional to the file's size. The files come from {@link FuzzRandom} with seed 42, so every
+ * run tests the same ones; a failure names the case's index and describes its file.
  */
 class CheckpointFuzzTest {
 
+    private static final long SEED = 42;
+    private static final int CRAFTED_FILES = 1500;
+    private static final int ROUND_TRIPS = 300;
+    private static final String LOADED = "loaded";
+    // Refusals that only a file past the checksum and the earlier checks reaches; each must be seen.
+    private static final List<String> LATER_REFUSALS = List.of("is damaged: it holds", "holds a non-finite weight",
+            "holds an invalid model: the model would have", "is damaged: it says the model was trained for",
+            "is damaged: its vocabulary is not a sorted list of distinct characters");
+
     private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private static Path dir;
 
-    @BeforeContainer
-    static void createDirectory() throws IOException {
-        dir = Files.createTempDirectory("checkpoint-fuzz");
-    }
+    @TempDir
+    Path dir;
 
-    @AfterContainer
-    static void deleteDirectory() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
+    /** A generated file and what it is made of, to find it again when it fails. */
+    record Case(String description, byte[] file) {}
+
+    /** What loading gave: "loaded" and the contents, or the kind of refusal and null. */
+    record Outcome(String kind, Checkpoint.Contents contents) {}
+
+    @Test
+    void aCraftedFileLoadsAsAConsistentModelOrFailsWithTheOneClearError() throws IOException {
+        FuzzRandom cases = new FuzzRandom(SEED);
+        Map<String, Integer> outcomes = new TreeMap<>();
+        for (int i = 0; i < CRAFTED_FILES; i++) {
+            Case c = craftedFile(cases.split());
+            Outcome outcome = checkCase(i, CRAFTED_FILES, c);
+            outcomes.merge(outcome.kind(), 1, Integer::sum);
         }
-        Files.delete(dir);
-    }
-
-    @Property(tries = 1500, seed = "42")
-    void aCraftedFileLoadsAsAConsistentModelOrFailsWithTheOneClearError(@ForAll("craftedFiles") byte[] file) throws IOException {
-        checkLoading(file);
         // The crafted files get past the checksum to every later check, and many load.
-        Statistics.label("outcome").coverage(outcomes -> {
-            outcomes.check("loaded").percentage(p -> p > 30);
-            for (String later : List.of("is damaged: it holds", "holds a non-finite weight", "holds an invalid model: the model would have",
-                    "is damaged: it says the model was trained for", "is damaged: its vocabulary is not a sorted list of distinct characters")) {
-                outcomes.check(later).count(n -> n > 0);
-            }
-        });
+        int loaded = outcomes.getOrDefault(LOADED, 0);
+        assertTrue(loaded * 100 > 30 * CRAFTED_FILES, "only " + loaded + " of " + CRAFTED_FILES + " loaded: " + outcomes);
+        for (String later : LATER_REFUSALS) {
+            assertTrue(outcomes.containsKey(later), "no crafted file reached the refusal \"" + later + "\": " + outcomes);
+        }
     }
 
-    @Property(tries = 300, seed = "42")
-    void anUnchangedCheckpointLoadsBackExactly(@ForAll("models") CheckpointImage image) throws IOException {
-        Checkpoint.Contents contents = checkLoading(image.bytes());
-        assertTrue(contents != null, "a well-formed checkpoint must load");
-        assertArrayEquals(image.weights(), contents.model().weights());
+    @Test
+    void anUnchangedCheckpointLoadsBackExactly() throws IOException {
+        FuzzRandom cases = new FuzzRandom(SEED);
+        for (int i = 0; i < ROUND_TRIPS; i++) {
+            CheckpointImage image = model(cases.split());
+            Outcome outcome = checkCase(i, ROUND_TRIPS, new Case(image.toString(), image.bytes()));
+            String where = "case " + i + " of " + ROUND_TRIPS + " (seed " + SEED + "): " + image;
+            assertNotNull(outcome.contents(), where + ": a well-formed checkpoint must load, but: " + outcome.kind());
+            assertArrayEquals(image.weights(), outcome.contents().model().weights(), where);
+        }
     }
 
     /** A 48-byte file whose config's parameter count overflowed a long to 0: it made the loader allocate gigabytes. */
-    @Example
+    @Test
     void aConfigWhoseParameterCountOverflowsIsRefused() throws IOException {
         CheckpointImage image = new CheckpointImage(1, 1 << 30, 1, 4, new int[] {'a'}, 0, new double[0]);
         String message = refused(image.bytes());
@@ -86,26 +97,26 @@ class CheckpointFuzzTest {
     }
 
     /** Its parameter count wrapped to Integer.MIN_VALUE, the weight count it gives: the loader asked for an array of that size. */
-    @Example
+    @Test
     void aWeightCountThatMatchesAWrappedParameterCountIsRefused() throws IOException {
         CheckpointImage image = new CheckpointImage(1, 1 << 30, 1, 4, new int[] {'a', 'b'}, 0, new double[0])
                 .withWeightCount(Integer.MIN_VALUE);
         assertTrue(refused(image.bytes()).contains("parameters"));
     }
 
-    @Example
+    @Test
     void aNegativeStepCountIsRefused() throws IOException {
         CheckpointImage image = CheckpointImage.of(1, 2, 1, 1, new int[] {'a'}, -5);
         assertTrue(refused(image.bytes()).contains("-5 steps"));
     }
 
-    @Example
+    @Test
     void aConfigTooLargeForAJavaArrayIsRefusedNamingTheFile() throws IOException {
         CheckpointImage image = new CheckpointImage(100_000, 4096, 1, 4, new int[] {'a'}, 0, new double[0]);
         assertTrue(refused(image.bytes()).contains("more than a Java array holds"));
     }
 
-    private static String refused(byte[] file) throws IOException {
+    private String refused(byte[] file) throws IOException {
         Path path = write(file);
         try {
             Checkpoint.load(path);
@@ -115,8 +126,18 @@ class CheckpointFuzzTest {
         return fail("loaded a damaged file");
     }
 
-    /** Loads the bytes from a file and checks the property; returns what loaded, or null for the clear error. */
-    private static Checkpoint.Contents checkLoading(byte[] file) throws IOException {
+    /** Checks the property on case {@code index}; a failure names the case so that it can be found again. */
+    private Outcome checkCase(int index, int of, Case c) throws IOException {
+        try {
+            return checkLoading(c.file());
+        } catch (AssertionError e) {
+            throw new AssertionError("case " + index + " of " + of + " (seed " + SEED + "), " + c.file().length + " bytes: "
+                    + c.description() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads the bytes from a file and checks the property. */
+    private Outcome checkLoading(byte[] file) throws IOException {
         Path path = write(file);
         long before = THREADS.getCurrentThreadAllocatedBytes();
         Checkpoint.Contents contents = null;
@@ -135,105 +156,122 @@ class CheckpointFuzzTest {
                 throw new AssertionError("the loader threw " + thrown + " instead of its clear error", thrown);
             }
             String message = thrown.getMessage();
-            assertTrue(message.startsWith("checkpoint " + path + " "), "names the file: " + message);
+            String prefix = "checkpoint " + path + " ";
+            assertTrue(message.startsWith(prefix), "names the file: " + message);
             assertFalse(message.contains("\n"), "one line: " + message);
-            Statistics.label("outcome").collect(outcome(message.substring(("checkpoint " + path + " ").length())));
-            return null;
+            return new Outcome(refusalKind(message.substring(prefix.length())), null);
         }
         Gpt model = contents.model();
-        assertEquals(model.config().vocabSize(), contents.tokenizer().vocabSize());
-        assertEquals(model.config().parameterCount(), model.weights().length);
-        assertTrue(contents.trainedSteps() >= 0);
+        assertEquals(model.config().vocabSize(), contents.tokenizer().vocabSize(), "the config's and the tokenizer's vocabulary sizes");
+        assertEquals(model.config().parameterCount(), model.weights().length, "the config's parameter count and the weights");
+        assertTrue(contents.trainedSteps() >= 0, "loaded a negative step count " + contents.trainedSteps());
         for (double w : model.weights()) {
-            assertTrue(Double.isFinite(w));
+            assertTrue(Double.isFinite(w), "loaded a non-finite weight " + w);
         }
-        Statistics.label("outcome").collect("loaded");
         Path again = dir.resolve("again.mgpt");
         Checkpoint.save(again, model, contents.tokenizer(), contents.trainedSteps());
         assertArrayEquals(file, Files.readAllBytes(again), "what loaded is exactly what the file holds");
-        return contents;
+        return new Outcome(LOADED, contents);
     }
 
     // The kind of refusal: the message up to its first number or quote, e.g. "is damaged: it holds".
-    private static String outcome(String problem) {
+    private static String refusalKind(String problem) {
         return problem.replaceAll("(-?[0-9]|[(\"]).*", "").trim();
     }
 
-    private static Path write(byte[] file) throws IOException {
+    private Path write(byte[] file) throws IOException {
         return Files.write(dir.resolve("fuzz.mgpt"), file);
     }
 
     // ---- generators ----
 
-    @Provide
-    Arbitrary<CheckpointImage> models() {
-        Arbitrary<int[]> shape = Combinators.combine(
-                Arbitraries.integers().between(1, 2),          // n_layer
-                Arbitraries.of(1, 2, 4, 6, 8),                 // n_embd
-                Arbitraries.integers().between(1, 4),          // n_head, made a divisor below
-                Arbitraries.integers().between(1, 6),          // block_size
-                Arbitraries.integers().between(1, 7))          // characters
-                .as((layers, embd, head, block, chars) -> new int[] {layers, embd, embd % head == 0 ? head : 1, block, chars});
-        return shape.flatMap(s -> Combinators.combine(
-                Arbitraries.integers().between(0, Character.MAX_CODE_POINT).set().ofSize(s[4]),
-                Arbitraries.integers().between(0, 1_000_000),
-                Arbitraries.longs())
-                .as((chars, steps, seed) -> CheckpointImage.random(s, chars.stream().mapToInt(Integer::intValue).sorted().toArray(), steps, seed)));
+    /** A consistent checkpoint of a small random shape, characters, step count and weights. */
+    static CheckpointImage model(FuzzRandom r) {
+        int layers = r.intBetween(1, 2);
+        int embd = r.oneOf(1, 2, 4, 6, 8);
+        int head = r.intBetween(1, 4);
+        int block = r.intBetween(1, 6);
+        int charCount = r.intBetween(1, 7);
+        TreeSet<Integer> chars = new TreeSet<>();
+        while (chars.size() < charCount) {
+            chars.add(r.intBetween(0, Character.MAX_CODE_POINT));
+        }
+        int[] shape = {layers, embd, embd % head == 0 ? head : 1, block}; // n_head made a divisor of n_embd
+        return CheckpointImage.random(shape, chars.stream().mapToInt(Integer::intValue).toArray(), r.intBetween(0, 1_000_000),
+                r.anyLong());
     }
 
-    @Provide
-    Arbitrary<byte[]> craftedFiles() {
-        Arbitrary<byte[]> fromModels = Combinators.combine(models(), Mutation.arbitrary().list().ofMaxSize(3))
-                .as((image, mutations) -> {
-                    byte[] body = image.body();
-                    for (Mutation m : mutations) {
-                        body = m.apply(body);
-                    }
-                    return CheckpointImage.withCrc(body);
-                });
-        Arbitrary<byte[]> fromHeaders = headers(dimension(), dimension());
-        Arbitrary<byte[]> fromHugeHeaders = headers(hugeDimension(), Arbitraries.integers().between(0, 100));
-        Arbitrary<byte[]> noise = Arbitraries.bytes().array(byte[].class).ofMaxSize(200)
-                .map(b -> CheckpointImage.withCrc(concat(new byte[] {'M', 'G', 'P', 'T', 0, 0, 0, 1}, b)));
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, fromModels),
-                Tuple.of(2, fromHeaders),
-                Tuple.of(2, fromHugeHeaders),
-                Tuple.of(1, noise));
+    /** A model changed by up to three mutations, a header of arbitrary or huge dimensions, or noise: 6 : 2 : 2 : 1. */
+    static Case craftedFile(FuzzRandom r) {
+        return switch (r.frequency(6, 2, 2, 1)) {
+            case 0 -> mutatedModel(r);
+            case 1 -> header(r, false);
+            case 2 -> header(r, true);
+            default -> noise(r);
+        };
     }
 
-    /** A header of arbitrary dimensions with a few zero weights, or as many as it asks for if that is at most 4,096. */
-    static Arbitrary<byte[]> headers(Arbitrary<Integer> widths, Arbitrary<Integer> stepCounts) {
-        return Combinators.combine(
-                dimension(), widths, dimension(), dimension(),
-                Arbitraries.integers().between(1, 9), stepCounts, Arbitraries.oneOf(dimension(), Arbitraries.just(null)))
-                .as((layers, embd, head, block, chars, steps, weightCount) -> {
-                    int[] codePoints = new int[chars];
-                    for (int i = 0; i < chars; i++) {
-                        codePoints[i] = 'a' + i;
-                    }
-                    // null: the true parameter count of these dimensions, cut to 32 bits as an overflowing writer would store it
-                    int count = weightCount != null ? weightCount
-                            : trueParameterCount(layers, embd, block, chars + 1).intValue();
-                    int weights = count >= 0 && count <= 4096 ? count : Math.floorMod(count, 64);
-                    return new CheckpointImage(layers, embd, head, block, codePoints, steps, new double[weights])
-                            .withWeightCount(count).bytes();
-                });
+    /** A model changed by 0, 1, 2 or 3 mutations, 6 : 1 : 1 : 1: most stay whole, so that many files load and round-trip. */
+    static Case mutatedModel(FuzzRandom r) {
+        CheckpointImage image = model(r);
+        int count = r.frequency(6, 1, 1, 1);
+        List<Mutation> mutations = new ArrayList<>();
+        byte[] body = image.body();
+        for (int i = 0; i < count; i++) {
+            Mutation m = mutation(r);
+            mutations.add(m);
+            body = m.change().apply(body);
+        }
+        return new Case(image + " then " + mutations, CheckpointImage.withCrc(body));
     }
 
-    /** A header int: small, a power of two (products of which wrap around), near a limit, or anything. */
-    static Arbitrary<Integer> dimension() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.integers().between(-2, 20)),
-                Tuple.of(3, Arbitraries.integers().between(0, 30).map(k -> 1 << k)),
-                Tuple.of(2, Arbitraries.of(1 << 29, 1 << 30, 46_341, 65_536, Integer.MAX_VALUE, Integer.MIN_VALUE, -1)),
-                Tuple.of(1, Arbitraries.integers()));
+    /**
+     * A header of arbitrary dimensions with a few zero weights, or as many as it asks for if that is at most 4,096.
+     * A huge one has a width whose square, times 12·n_layer, can overflow even a long, and 0 to 100 steps.
+     */
+    static Case header(FuzzRandom r, boolean huge) {
+        int layers = dimension(r);
+        int embd = huge ? hugeDimension(r) : dimension(r);
+        int head = dimension(r);
+        int block = dimension(r);
+        int charCount = r.intBetween(1, 9);
+        int steps = huge ? r.intBetween(0, 100) : dimension(r);
+        int[] codePoints = new int[charCount];
+        for (int i = 0; i < charCount; i++) {
+            codePoints[i] = 'a' + i;
+        }
+        // Else the true parameter count of these dimensions, cut to 32 bits as an overflowing writer would store it.
+        int count = r.coin() ? dimension(r) : trueParameterCount(layers, embd, block, charCount + 1).intValue();
+        int weights = count >= 0 && count <= 4096 ? count : Math.floorMod(count, 64);
+        CheckpointImage image = new CheckpointImage(layers, embd, head, block, codePoints, steps, new double[weights])
+                .withWeightCount(count);
+        return new Case((huge ? "huge header " : "header ") + image, image.bytes());
+    }
+
+    /** The magic and version, then up to 200 random bytes. */
+    static Case noise(FuzzRandom r) {
+        byte[] tail = r.bytes(0, 200);
+        byte[] file = CheckpointImage.withCrc(concat(new byte[] {'M', 'G', 'P', 'T', 0, 0, 0, 1}, tail));
+        return new Case("noise after the magic and version: " + HexFormat.of().formatHex(tail), file);
+    }
+
+    /** A header int: small, a power of two (products of which wrap around), near a limit, or anything: 4 : 3 : 2 : 1. */
+    static int dimension(FuzzRandom r) {
+        return switch (r.frequency(4, 3, 2, 1)) {
+            case 0 -> r.intBetween(-2, 20);
+            case 1 -> 1 << r.intBetween(0, 30);
+            case 2 -> r.oneOf(1 << 29, 1 << 30, 46_341, 65_536, Integer.MAX_VALUE, Integer.MIN_VALUE, -1);
+            default -> r.anyInt();
+        };
     }
 
     /** A width whose square, times 12·n_layer, can overflow even a long. */
-    static Arbitrary<Integer> hugeDimension() {
-        return Arbitraries.oneOf(Arbitraries.integers().between(15, 30).map(k -> 1 << k),
-                Arbitraries.of(46_341, 3 << 28, Integer.MAX_VALUE), Arbitraries.integers().greaterOrEqual(1 << 15));
+    static int hugeDimension(FuzzRandom r) {
+        return switch (r.below(3)) {
+            case 0 -> 1 << r.intBetween(15, 30);
+            case 1 -> r.oneOf(46_341, 3 << 28, Integer.MAX_VALUE);
+            default -> r.intBetween(1 << 15, Integer.MAX_VALUE);
+        };
     }
 
     /** 2·vocab·n_embd + block_size·n_embd + 12·n_layer·n_embd², without overflow. */
@@ -250,31 +288,50 @@ class CheckpointFuzzTest {
         return out;
     }
 
-    /** One change to a checkpoint's body before its CRC is computed. */
-    interface Mutation {
+    /** One change to a checkpoint's body before its CRC is computed, and what it does, for the failure message. */
+    record Mutation(String description, UnaryOperator<byte[]> change) {
 
-        byte[] apply(byte[] body);
-
-        static Arbitrary<Mutation> arbitrary() {
-            Arbitrary<Mutation> setInt = Combinators.combine(Arbitraries.integers().between(1, 9), dimension())
-                    .as((field, value) -> body -> CheckpointImage.setHeaderInt(body, field, value));
-            Arbitrary<Mutation> truncate = Arbitraries.doubles().between(0, 1)
-                    .map(f -> body -> java.util.Arrays.copyOf(body, (int) (body.length * f)));
-            Arbitrary<Mutation> append = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(24)
-                    .map(extra -> body -> concat(body, extra));
-            Arbitrary<Mutation> flip = Combinators.combine(Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(1, 255))
-                    .as((at, bits) -> body -> {
-                        if (body.length == 0) {
-                            return body;
-                        }
-                        byte[] out = body.clone();
-                        out[Math.min(out.length - 1, (int) (out.length * at))] ^= (byte) (int) bits;
-                        return out;
-                    });
-            Arbitrary<Mutation> poisonWeight = Combinators.combine(Arbitraries.doubles().between(0, 1),
-                            Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, Double.MIN_VALUE))
-                    .as((at, value) -> body -> CheckpointImage.setLastWeightsDouble(body, at, value));
-            return Arbitraries.oneOf(List.of(setInt, truncate, append, flip, poisonWeight));
+        @Override
+        public String toString() {
+            return description;
         }
+    }
+
+    /** One of: set a header int, truncate, append bytes, flip bits, poison a weight; each as likely. */
+    static Mutation mutation(FuzzRandom r) {
+        switch (r.below(5)) {
+            case 0: {
+                int field = r.intBetween(1, 9);
+                int value = dimension(r);
+                return new Mutation("set header int " + field + " to " + value, body -> CheckpointImage.setHeaderInt(body, field, value));
+            }
+            case 1: {
+                double fraction = r.unit();
+                return new Mutation("truncate to " + fraction + " of the body", body -> Arrays.copyOf(body, (int) (body.length * fraction)));
+            }
+            case 2: {
+                byte[] extra = r.bytes(1, 24);
+                return new Mutation("append " + HexFormat.of().formatHex(extra), body -> concat(body, extra));
+            }
+            case 3: {
+                double at = r.unit();
+                int bits = r.intBetween(1, 255);
+                return new Mutation("flip bits " + bits + " at " + at + " of the body", body -> flip(body, at, bits));
+            }
+            default: {
+                double at = r.unit();
+                double value = r.oneOf(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, Double.MIN_VALUE);
+                return new Mutation("set the weight at " + at + " to " + value, body -> CheckpointImage.setLastWeightsDouble(body, at, value));
+            }
+        }
+    }
+
+    private static byte[] flip(byte[] body, double at, int bits) {
+        if (body.length == 0) {
+            return body;
+        }
+        byte[] out = body.clone();
+        out[Math.min(out.length - 1, (int) (out.length * at))] ^= (byte) bits;
+        return out;
     }
 }
