@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import microgpt.data.Dataset;
 import microgpt.data.TrainingData;
-import microgpt.io.Checkpoint;
+import microgpt.nn.LanguageModel;
 import microgpt.random.PythonRandom;
 import microgpt.train.Evaluator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code eval}: the mean per-token loss of a saved model on some documents. */
@@ -18,26 +19,22 @@ import picocli.CommandLine.Option;
                 "(the last 10% after the shuffle with --seed, the documents 'train' held out)."})
 final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "checkpoint written by 'train --save'")
-    Path model;
+    @Mixin
+    SavedModel model;
 
     @Option(names = "--data", paramLabel = "FILE", description = "UTF-8 text file, one document per line")
     Path data;
-
-    @Option(names = "--engine", paramLabel = "ENGINE", description = "scalar or fast; both give the same numbers (default: ${DEFAULT-VALUE})")
-    Engine engine = Engine.fast;
 
     @Option(names = "--seed", paramLabel = "S", description = "the seed the model was trained with, for the split (default: ${DEFAULT-VALUE})")
     long seed = 42;
 
     @Override
     public Integer call() {
-        Checkpoint.Contents saved = Checkpoint.load(model);
-        engine.requireMemory(saved.model().config());
+        LanguageModel loaded = model.load();
         List<String> docs = data != null
                 ? Dataset.load(data).documents()
                 : TrainingData.prepare(Dataset.names(), new PythonRandom(seed)).validation();
-        double loss = Evaluator.meanLoss(engine.of(saved.model()), saved.tokenizer(), docs);
+        double loss = Evaluator.meanLoss(loaded, model.tokenizer(), docs);
         Output.println(System.out, String.format("loss %s over %d documents", Format.fixed(loss, 4), docs.size()));
         return 0;
     }
