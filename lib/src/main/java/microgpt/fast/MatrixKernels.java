@@ -47,10 +47,12 @@ final class MatrixKernels {
             int r1 = r0 + cols;
             int r2 = r1 + cols;
             int r3 = r2 + cols;
-            int p = from;
-            for (; p + 2 <= to; p += 2) {
+            for (int p = from; p < to; p += 2) {
+                // An odd last position is paired with itself: its second four sums are thrown away,
+                // but the loop waits on its adders, not its multipliers, so they cost almost nothing.
+                boolean pair = p + 1 < to;
                 int xp = p * cols;
-                int xq = xp + cols;
+                int xq = pair ? xp + cols : xp;
                 double xi = x[xp];
                 double yi = x[xq];
                 double s0 = w[r0] * xi;
@@ -78,35 +80,17 @@ final class MatrixKernels {
                     t3 += w3 * yi;
                 }
                 int op = p * rows + o;
-                int oq = op + rows;
                 out[op] = s0;
                 out[op + 1] = s1;
                 out[op + 2] = s2;
                 out[op + 3] = s3;
-                out[oq] = t0;
-                out[oq + 1] = t1;
-                out[oq + 2] = t2;
-                out[oq + 3] = t3;
-            }
-            if (p < to) {
-                int xp = p * cols;
-                double xi = x[xp];
-                double s0 = w[r0] * xi;
-                double s1 = w[r1] * xi;
-                double s2 = w[r2] * xi;
-                double s3 = w[r3] * xi;
-                for (int i = 1; i < cols; i++) {
-                    xi = x[xp + i];
-                    s0 += w[r0 + i] * xi;
-                    s1 += w[r1 + i] * xi;
-                    s2 += w[r2 + i] * xi;
-                    s3 += w[r3 + i] * xi;
+                if (pair) {
+                    int oq = op + rows;
+                    out[oq] = t0;
+                    out[oq + 1] = t1;
+                    out[oq + 2] = t2;
+                    out[oq + 3] = t3;
                 }
-                int op = p * rows + o;
-                out[op] = s0;
-                out[op + 1] = s1;
-                out[op + 2] = s2;
-                out[op + 3] = s3;
             }
         }
         for (; o < rowTo; o++) {
