@@ -98,7 +98,7 @@ final class Team {
                 job.run(0, cut);
             } finally {
                 // Either take the second part before the helper starts it, or wait until it is done:
-                // the job's fields must not change while the helper may still read them.
+                // job, from and to must not change while the helper may still read them.
                 secondPartIsOurs = claimed.compareAndSet(ticket - 1, ticket);
                 for (int spins = 0; !secondPartIsOurs && done != ticket; spins++) {
                     if (spins < 20_000) {
@@ -107,6 +107,7 @@ final class Team {
                         Thread.yield();            // a long wait: the helper may need this core
                     }
                 }
+                this.job = null;                   // the helper is done with it: keep no model's arrays alive
             }
             if (secondPartIsOurs) {
                 job.run(cut, size);                // the helper had not started: do it here
