@@ -32,25 +32,24 @@ import microgpt.nn.GptConfig;
  * The tests compare every gradient with the scalar engine's. The matrix products and the
  * attention heads are shared with the {@link Team}'s second thread, which changes no sum.
  *
- * <p>An instance holds the buffers and the arguments of the job in progress: one per model.
+ * <p>An instance holds the buffers: one per model.
  */
 final class Backward {
 
     private final GptConfig c;
     private final Layout layout;
     private final Buffers s;
-    private final SplitKernels kernels;
-    private final AttentionJob attention = new AttentionJob();
+    private final Team team;
+    private final Attention attention;
     private final double inverseWidth;
-    private final double attentionScale;
 
     Backward(GptConfig c, Layout layout, Team team) {
         this.c = c;
         this.layout = layout;
         this.s = new Buffers(c);
-        this.kernels = new SplitKernels(team);
+        this.team = team;
+        this.attention = new Attention(c, team);
         this.inverseWidth = Math.pow(c.nEmbd(), -1);
-        this.attentionScale = Math.pow(Math.pow(c.headDim(), 0.5), -1);
     }
 
     /** The gradients one document's backward pass needs, allocated once at block_size positions. */
@@ -65,7 +64,7 @@ final class Backward {
         final double[] dLogits;   //                                                          [p][vocab]
         final double[][] dWeights; // one head's attention weights at one position, per thread [2][t]
         final double[][] dScores;  //                                                         [2][t]
-        final int[] embdRows;     // the orders in which rows are summed (runs, see Kernels.descending)
+        final int[] embdRows;     // the orders in which rows are summed (runs, see MatrixKernels.descending)
         final int[] hiddenRows;
         final int[] lmRows;       // refilled for each position's target
         final int[] qkvRows;      // the rows of [wq; wk; wv], for positions 1 and on
@@ -84,8 +83,8 @@ final class Backward {
             dLogits = new double[b * c.vocabSize()];
             dWeights = new double[2][b];
             dScores = new double[2][b];
-            embdRows = Kernels.descending(e);
-            hiddenRows = Kernels.descending(4 * e);
+            embdRows = MatrixKernels.descending(e);
+            hiddenRows = MatrixKernels.descending(4 * e);
             lmRows = new int[6];
             int hd = c.headDim();
             int heads = c.nHead();
@@ -130,11 +129,11 @@ final class Backward {
         int vocab = c.vocabSize();
 
         lossBackward(a, n);
-        kernels.matmulBackwardWeights(grad, layout.lmHead(), a.x[c.nLayer()], s.dLogits, vocab, e, n);
+        MatrixKernels.matmulBackwardWeights(team, grad, layout.lmHead(), a.x[c.nLayer()], s.dLogits, vocab, e, n);
         Arrays.fill(s.dx, 0, n * e, 0);
         for (int p = 0; p < n; p++) {
             int[] rows = s.lmRows(a.tokens[p + 1], vocab);
-            kernels.matmulBackwardInput(s.dx, s.dLogits, w, layout.lmHead(), vocab, e, rows, p, p + 1);
+            MatrixKernels.matmulBackwardInput(team, s.dx, s.dLogits, w, layout.lmHead(), vocab, e, rows, p, p + 1);
         }
 
         for (int l = c.nLayer() - 1; l >= 0; l--) {
@@ -145,9 +144,7 @@ final class Backward {
 
         // x[0] = rmsnorm(emb), emb = wte[token] + wpe[p]: both embeddings get d emb.
         Arrays.fill(s.dXa, 0, n * e, 0);
-        for (int p = 0; p < n; p++) {
-            Kernels.rmsnormBackward(s.dXa, s.dx, a.emb, p, e, inverseWidth, a.embDen, a.embScale);
-        }
+        RmsNorm.backward(s.dXa, s.dx, a.emb, n, e, inverseWidth, a.embDen, a.embScale);
         for (int p = n - 1; p >= 0; p--) {
             int te = layout.wte() + a.tokens[p] * e;
             int pe = layout.wpe() + p * e;
@@ -187,124 +184,35 @@ final class Backward {
         int e = c.nEmbd();
         int hiddenWidth = 4 * e;
         Arrays.fill(s.dHidden, 0, n * hiddenWidth, 0);
-        kernels.matmulBackwardInput(s.dHidden, s.dx, w, lw.fc2(), e, hiddenWidth, s.embdRows, 0, n);
-        kernels.matmulBackwardWeights(grad, lw.fc2(), a.hidden[l], s.dx, e, hiddenWidth, n);
+        MatrixKernels.matmulBackwardInput(team, s.dHidden, s.dx, w, lw.fc2(), e, hiddenWidth, s.embdRows, 0, n);
+        MatrixKernels.matmulBackwardWeights(team, grad, lw.fc2(), a.hidden[l], s.dx, e, hiddenWidth, n);
         double[] fc = a.fc[l];
         for (int i = 0; i < n * hiddenWidth; i++) {
             s.dHidden[i] = (fc[i] > 0 ? 1.0 : 0.0) * s.dHidden[i];    // relu
         }
         Arrays.fill(s.dXm, 0, n * e, 0);
-        kernels.matmulBackwardInput(s.dXm, s.dHidden, w, lw.fc1(), hiddenWidth, e, s.hiddenRows, 0, n);
-        kernels.matmulBackwardWeights(grad, lw.fc1(), a.xm[l], s.dHidden, hiddenWidth, e, n);
+        MatrixKernels.matmulBackwardInput(team, s.dXm, s.dHidden, w, lw.fc1(), hiddenWidth, e, s.hiddenRows, 0, n);
+        MatrixKernels.matmulBackwardWeights(team, grad, lw.fc1(), a.xm[l], s.dHidden, hiddenWidth, e, n);
         System.arraycopy(s.dx, 0, s.dXMid, 0, n * e);                 // the residual path comes first
-        for (int p = 0; p < n; p++) {
-            Kernels.rmsnormBackward(s.dXMid, s.dXm, a.xMid[l], p, e, inverseWidth, a.mlpDen[l], a.mlpScale[l]);
-        }
+        RmsNorm.backward(s.dXMid, s.dXm, a.xMid[l], n, e, inverseWidth, a.mlpDen[l], a.mlpScale[l]);
     }
 
     /** xMid = x + wo·attention(rmsnorm(x)): from d xMid in s.dXMid to d x[l] in s.dx. */
     private void attentionBackward(Layout.Layer lw, double[] w, double[] grad, Activations a, int l, int n) {
         int e = c.nEmbd();
         Arrays.fill(s.dHeads, 0, n * e, 0);
-        kernels.matmulBackwardInput(s.dHeads, s.dXMid, w, lw.wo(), e, e, s.embdRows, 0, n);
-        kernels.matmulBackwardWeights(grad, lw.wo(), a.heads[l], s.dXMid, e, e, n);
+        MatrixKernels.matmulBackwardInput(team, s.dHeads, s.dXMid, w, lw.wo(), e, e, s.embdRows, 0, n);
+        MatrixKernels.matmulBackwardWeights(team, grad, lw.wo(), a.heads[l], s.dXMid, e, e, n);
 
-        // d k and d v of position t collect a contribution from every position p ≥ t, p from the
-        // last; the heads are independent, so they are split between the threads.
         Arrays.fill(s.dQkv, 0, n * 3 * e, 0);
-        AttentionJob job = attention;
-        job.a = a;
-        job.l = l;
-        job.n = n;
-        kernels.run(job, c.nHead(), (long) n * n * (3 * e + 10 * c.nHead()));
+        attention.backward(a, l, n, s.dHeads, s.dQkv, s.dWeights, s.dScores);
         // wq, wk and wv lie one after the other in the weights: one [3e][e] matrix, one gradient [p][3e].
-        kernels.matmulBackwardWeights(grad, lw.wq(), a.xa[l], s.dQkv, 3 * e, e, n);
+        MatrixKernels.matmulBackwardWeights(team, grad, lw.wq(), a.xa[l], s.dQkv, 3 * e, e, n);
         Arrays.fill(s.dXa, 0, n * e, 0);
-        kernels.matmulBackwardInput(s.dXa, s.dQkv, w, lw.wq(), 3 * e, e, s.qkvRowsFirst, 0, 1);
-        kernels.matmulBackwardInput(s.dXa, s.dQkv, w, lw.wq(), 3 * e, e, s.qkvRows, 1, n);
+        MatrixKernels.matmulBackwardInput(team, s.dXa, s.dQkv, w, lw.wq(), 3 * e, e, s.qkvRowsFirst, 0, 1);
+        MatrixKernels.matmulBackwardInput(team, s.dXa, s.dQkv, w, lw.wq(), 3 * e, e, s.qkvRows, 1, n);
 
         System.arraycopy(s.dXMid, 0, s.dx, 0, n * e);                 // the residual path comes first
-        for (int p = 0; p < n; p++) {
-            Kernels.rmsnormBackward(s.dx, s.dXa, a.x[l], p, e, inverseWidth, a.attDen[l], a.attScale[l]);
-        }
-    }
-
-    /** The heads [from, to) of the block, every position from the last; the first part's thread uses scratch 0. */
-    private final class AttentionJob extends Team.Job {
-        Activations a;
-        int l;
-        int n;
-
-        @Override
-        void run(int headFrom, int headTo) {
-            int part = headFrom == 0 ? 0 : 1;
-            for (int p = n - 1; p >= 0; p--) {
-                for (int h = headFrom; h < headTo; h++) {
-                    attendBackward(a, l, p, h, s.dWeights[part], s.dScores[part]);
-                }
-            }
-        }
-    }
-
-    /**
-     * One head at position p, backwards: from d out (in s.dHeads) to d q at p, and the
-     * contributions of position p to d k_t and d v_t for every t ≤ p.
-     */
-    private void attendBackward(Activations a, int l, int p, int h, double[] dWeights, double[] dScores) {
-        int e = c.nEmbd();
-        int hd = c.headDim();
-        int base = h * hd;
-        int qp = p * e + base;
-        int row = (p * c.nHead() + h) * c.blockSize();
-        double[] q = a.q[l];
-        double[] k = a.k[l];
-        double[] v = a.v[l];
-        double[] exps = a.attExp[l];
-        double[] weights = a.attWeight[l];
-        double[] dOut = s.dHeads;
-        double[] dQkv = s.dQkv;
-
-        // out_j = Σ_t weight_t · v_t[j]: d weight_t over j from last, d v_t[j] from this position.
-        for (int t = 0; t <= p; t++) {
-            int vt = t * e + base;
-            double dWeight = 0;
-            for (int j = hd - 1; j >= 0; j--) {
-                dWeight += v[vt + j] * dOut[qp + j];
-            }
-            dWeights[t] = dWeight;
-            double weight = weights[row + t];
-            int dv = t * 3 * e + 2 * e + base;
-            for (int j = 0; j < hd; j++) {
-                dQkv[dv + j] += weight * dOut[qp + j];
-            }
-        }
-        // weight_t = e_t · total^-1, with a power node total^-1 of its own for every t.
-        int ph = p * c.nHead() + h;
-        double inverse = a.attInv[l][ph];
-        double dPower = -1.0 * Math.pow(a.attTotal[l][ph], -2.0);    // d total^-1 / d total
-        double dTotal = 0;
-        for (int t = p; t >= 0; t--) {
-            dTotal += dPower * (exps[row + t] * dWeights[t]);
-        }
-        for (int t = 0; t <= p; t++) {
-            double dExp = inverse * dWeights[t] + dTotal;
-            dScores[t] = attentionScale * (exps[row + t] * dExp);          // exp, sub(max), mul(scale)
-        }
-        // score_t = q·k_t: d q over t from last, d k_t from this position.
-        int dq = p * 3 * e + base;
-        for (int j = 0; j < hd; j++) {
-            double sum = 0;
-            for (int t = p; t >= 0; t--) {
-                sum += k[t * e + base + j] * dScores[t];
-            }
-            dQkv[dq + j] = sum;
-        }
-        for (int t = 0; t <= p; t++) {
-            int dk = t * 3 * e + e + base;
-            double dScore = dScores[t];
-            for (int j = 0; j < hd; j++) {
-                dQkv[dk + j] += q[qp + j] * dScore;
-            }
-        }
+        RmsNorm.backward(s.dx, s.dXa, a.x[l], n, e, inverseWidth, a.attDen[l], a.attScale[l]);
     }
 }

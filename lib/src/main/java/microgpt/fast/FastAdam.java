@@ -7,7 +7,7 @@ import microgpt.optim.Optimizer;
 /**
  * Adam on flat arrays: the arithmetic of {@link microgpt.optim.Adam}, with the same result for
  * every weight to the last bit, so both engines move every weight by the same amount. One loop over
- * every weight (split between two threads for a large model); nothing is allocated.
+ * every weight (split between two threads for a large model, see {@link Team}).
  */
 public final class FastAdam implements Optimizer {
 
@@ -19,7 +19,6 @@ public final class FastAdam implements Optimizer {
     private final double[] m;
     private final double[] v;
     private final Team team;
-    private final Update job = new Update();
     private int t;
 
     /** Adam over {@code weights}, reading and then clearing {@code gradients} (same length, same order). */
@@ -47,21 +46,10 @@ public final class FastAdam implements Optimizer {
         t++;
         double mCorrection = 1 - Math.pow(beta1, t);
         double vCorrection = 1 - Math.pow(beta2, t);
-        job.learningRate = learningRate;
-        job.mCorrection = mCorrection;
-        job.vCorrection = vCorrection;
-        team.run(job, weights.length, 8L * weights.length);    // a division costs some 8 multiply-adds
-    }
-
-    /** The update of the weights [from, to), for one thread of the team. */
-    private final class Update extends Team.Job {
-        double learningRate;
-        double mCorrection;
-        double vCorrection;
-
-        @Override
-        void run(int from, int to) {
-            update(learningRate, mCorrection, vCorrection, from, to);
+        if (team.worthSharing(8L * weights.length)) {                 // a division costs some 8 multiply-adds
+            team.run(weights.length, (from, to) -> update(learningRate, mCorrection, vCorrection, from, to));
+        } else {
+            update(learningRate, mCorrection, vCorrection, 0, weights.length);
         }
     }
 

@@ -15,7 +15,8 @@ import microgpt.random.PythonRandom;
  * The fast engine: the same GPT as {@link Gpt}, with its weights and gradients in two flat
  * {@code double[]} arrays, a forward pass ({@link Forward}) and a hand-derived backward pass
  * ({@link Backward}) written out layer by layer, and every buffer allocated once. A training step
- * builds no graph and allocates nothing.
+ * builds no graph and allocates nothing (in a model large enough to share its loops with a second
+ * thread, only the small lambda of each shared loop: a few kilobytes a step).
  *
  * <p>It computes what the scalar engine computes, in the same order, so from the same weights and
  * the same documents it gives the same losses, the same weights after every step and the same

@@ -5,10 +5,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Two threads for the big loops: the calling thread and one helper. A {@link Job} over a range
- * [0, size) is cut in two; the caller runs the first part, the helper the second, and the call
- * returns when both are done. Every result is computed by exactly one thread with the same
- * arithmetic in the same order, so the numbers are the same with one thread or two.
+ * Two threads for the big loops: the calling thread and one helper. Work over a range [0, size),
+ * given as a lambda {@code (from, to) -> ...}, is cut in two; the caller runs the first part, the
+ * helper the second, and the call returns when both are done. Every result is computed by exactly
+ * one thread with the same arithmetic in the same order, so the numbers are the same with one
+ * thread or two.
  *
  * <p>The helper spins while work keeps coming (handing a job over then costs a fraction of a
  * microsecond, where waking a sleeping thread costs tens) and parks after a millisecond without
@@ -16,16 +17,18 @@ import java.util.concurrent.locks.LockSupport;
  * by the time the caller is done with the first (on a busy machine it may not be running at all),
  * the caller does it too, so a late helper never holds the caller up.
  *
- * <p>There is one helper for the whole JVM. When another thread is using it, or the machine has a
- * single core, or {@code -Dmicrogpt.threads=1}, or the job is too small to be worth handing over,
- * the caller runs the whole range alone. Nothing is allocated per job.
+ * <p>There is one helper for the whole JVM. When another thread is using it, the caller runs the
+ * whole range alone. Callers first ask {@link #worthSharing}: a job too small to be worth handing
+ * over, or any job on a single core or with {@code -Dmicrogpt.threads=1}, is run directly, so that
+ * only a shared job costs its lambda (a few dozen bytes); a small model allocates nothing.
  */
 final class Team {
 
     /** Work over a range of indices (rows, columns, heads or weights) that can be cut anywhere. */
-    abstract static class Job {
+    @FunctionalInterface
+    interface Range {
         /** Does the part [from, to) of the work. */
-        abstract void run(int from, int to);
+        void run(int from, int to);
     }
 
     /** The team every fast model shares. */
@@ -43,7 +46,7 @@ final class Team {
     private final boolean parallel;
     private final AtomicBoolean inUse = new AtomicBoolean();
     private Thread helper;                 // started on first use
-    private Job job;                       // published by the volatile write of posted
+    private Range job;                     // published by the volatile write of posted
     private int from;
     private int to;
     private volatile int posted;           // jobs handed to the helper so far
@@ -63,11 +66,16 @@ final class Team {
     }
 
     /**
-     * Runs {@code job} over [0, size), in two parts cut at {@code cut} when {@code work} (a rough
-     * count of multiply-adds) is large enough to pay for the hand-over ({@link #MIN_WORK}).
+     * Whether {@code work} (a rough count of multiply-adds) is worth cutting in two: there are two
+     * threads and the work pays for the hand-over ({@link #MIN_WORK}).
      */
-    void run(Job job, int size, int cut, long work) {
-        if (!parallel || work < MIN_WORK || cut <= 0 || cut >= size || !inUse.compareAndSet(false, true)) {
+    boolean worthSharing(long work) {
+        return parallel && work >= MIN_WORK;
+    }
+
+    /** Runs {@code job} over [0, size), in two parts cut at {@code cut} when the helper is free. */
+    void run(int size, int cut, Range job) {
+        if (!parallel || cut <= 0 || cut >= size || !inUse.compareAndSet(false, true)) {
             job.run(0, size);
             return;
         }
@@ -90,7 +98,7 @@ final class Team {
                 job.run(0, cut);
             } finally {
                 // Either take the second part before the helper starts it, or wait until it is done:
-                // the job's fields must not change while the helper may still read them.
+                // job, from and to must not change while the helper may still read them.
                 secondPartIsOurs = claimed.compareAndSet(ticket - 1, ticket);
                 for (int spins = 0; !secondPartIsOurs && done != ticket; spins++) {
                     if (spins < 20_000) {
@@ -99,6 +107,7 @@ final class Team {
                         Thread.yield();            // a long wait: the helper may need this core
                     }
                 }
+                this.job = null;                   // the helper is done with it: keep no model's arrays alive
             }
             if (secondPartIsOurs) {
                 job.run(cut, size);                // the helper had not started: do it here
@@ -113,9 +122,9 @@ final class Team {
         }
     }
 
-    /** {@link #run(Job, int, int, long)} cut in the middle. */
-    void run(Job job, int size, long work) {
-        run(job, size, size / 2, work);
+    /** {@link #run(int, int, Range)} cut in the middle. */
+    void run(int size, Range job) {
+        run(size, size / 2, job);
     }
 
     private void helperLoop() {

@@ -5,8 +5,10 @@
  * gradient in another, laid out by {@link microgpt.fast.Layout} in the scalar engine's parameter
  * order. {@code Forward} runs the model over a document layer by layer and keeps what the
  * backward pass needs in {@code Activations}; {@code Backward} is the backward pass derived by
- * hand; {@code Kernels} are the loops they spend their time in; {@link microgpt.fast.FastAdam}
- * updates the flat arrays. Every buffer is allocated once, so a training step allocates nothing.
+ * hand; {@code MatrixKernels}, {@code Attention} and {@code RmsNorm} are the loops they spend their
+ * time in, forward and backward, and {@code Team} shares the big ones with a second thread;
+ * {@link microgpt.fast.FastAdam} updates the flat arrays. Every buffer is allocated once, so a
+ * training step allocates nothing (beyond a small lambda for each loop shared between threads).
  *
  * <p>Every sum is taken in the order the scalar engine takes it, so the two engines agree to the
  * last bit: the reference run's 1,000 losses and 20 samples are the same with either. The tests in
