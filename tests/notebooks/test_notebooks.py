@@ -65,9 +65,9 @@ def _missing_outputs(path, nb):
     return None
 
 
-@pytest.mark.parametrize("path", notebooks(), ids=_id)
-def test_notebook_runs_clean(path, nb_timings):
-    nb = nbformat.read(path, as_version=4)
+def execute(path, nb, nb_timings, name=None):
+    """Runs `nb` (read from `path`) in a fresh kernel; fails the test with the failing cell and its error."""
+    name = name or _id(path)
     client = NotebookClient(
         nb,
         kernel_name=KERNEL,
@@ -95,7 +95,12 @@ def test_notebook_runs_clean(path, nb_timings):
     if not problem:
         problem = _missing_outputs(path, nb)
         outcome = "NO FIGURE" if problem else outcome
-    nb_timings.append((_id(path), elapsed, outcome))
-    print(f"{_id(path)}: {elapsed:.1f} s ({outcome})")
+    nb_timings.append((name, elapsed, outcome))
+    print(f"{name}: {elapsed:.1f} s ({outcome})")
     if problem:
-        pytest.fail(f"{_id(path)}: {ANSI.sub('', problem)}", pytrace=False)
+        pytest.fail(f"{name}: {ANSI.sub('', problem)}", pytrace=False)
+
+
+@pytest.mark.parametrize("path", notebooks(), ids=_id)
+def test_notebook_runs_clean(path, nb_timings):
+    execute(path, nbformat.read(path, as_version=4), nb_timings)
