@@ -59,8 +59,9 @@ clean:
 	$(MVN) -B -q clean
 	rm -rf build
 
-# The student edition: each chapter to build/student/, every `solution` cell a `// TODO` stub
-# that keeps the signatures; the `check` cells stay. Standard library only, no kernel.
+# The student edition: each chapter to build/student/, the code between every `solution` cell's
+# `// BEGIN SOLUTION` / `// END SOLUTION` markers a `// TODO` stub; the signatures and the
+# `check` cells stay. Standard library only, no kernel.
 student:
 	python3 scripts/student_edition.py
 

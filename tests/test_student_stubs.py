@@ -1,4 +1,4 @@
-"""scripts/student_edition.py without a kernel: what the stubs look like, and what is left alone.
+"""scripts/student_edition.py without a kernel: the solution markers, the stubs, what is left alone.
 
 tests/notebooks/test_student_edition.py runs the student edition of every chapter and proves that
 every check fails on it; these tests pin down the stubbing itself, quickly.
@@ -6,81 +6,103 @@ every check fails on it; these tests pin down the stubbing itself, quickly.
 import copy
 import importlib.util
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-spec = importlib.util.spec_from_file_location("student_edition", ROOT / "scripts" / "student_edition.py")
+SCRIPT = ROOT / "scripts" / "student_edition.py"
+spec = importlib.util.spec_from_file_location("student_edition", SCRIPT)
 se = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(se)
 
 PROMPT = "**Exercise 9.1 · Squares.** Write `square(x)`, which returns\n$x^2$."
+SQUARE = ("double square(double x) {   // keep it simple\n"
+          "    // BEGIN SOLUTION\n"
+          "    return x * x;   // }\n"
+          "    // END SOLUTION\n"
+          "}")
 
 
-def stub(source, prompt=PROMPT):
-    return se.stub_cell_source(source, prompt)
+def notebook(*cells):
+    """A notebook of (cell_type, source, tags) triples, as read from .ipynb JSON."""
+    return {"metadata": {"kernelspec": {"name": "java"}}, "nbformat": 4, "nbformat_minor": 5,
+            "cells": [{"cell_type": kind, "id": f"c{i}", "metadata": {"tags": tags} if tags else {},
+                       "source": source.splitlines(keepends=True),
+                       **({"outputs": [], "execution_count": None} if kind == "code" else {})}
+                      for i, (kind, source, tags) in enumerate(cells)]}
 
 
-def test_a_method_keeps_its_signature_and_throws():
-    text, names = stub("double square(double x) {\n    return x * x;   // }\n}")
+def student_cell(source, prompt=PROMPT):
+    """The student edition of one solution cell after a prompt."""
+    nb = notebook(("markdown", prompt, None), ("code", source, ["solution"]))
+    student, report = se.student_notebook(nb, ROOT, ROOT)
+    return "".join(student["cells"][1]["source"]), report["names"][1]
+
+
+def test_the_marked_body_becomes_a_todo_that_throws_and_the_signature_stays():
+    text, names = student_cell(SQUARE)
     assert names == ["square"]
     assert text == ("// Exercise 9.1 — Squares.\n"
                     "// Replace each TODO with your code, then run the check below.\n"
-                    "double square(double x) {\n"
+                    "double square(double x) {   // keep it simple\n"
                     "    // TODO: your code here\n"
                     "    throw new UnsupportedOperationException(\"TODO: square\");\n"
                     "}")
-    assert "x * x" not in text
 
 
-def test_several_methods_generics_annotations_and_comments_above():
-    source = ('/** Helper, kept. */\n@SuppressWarnings("unchecked")\n'
-              'static <T extends Comparable<T>> List<T> sorted(List<T> xs) throws Exception {\n'
-              '    String s = "}{"; char c = \'}\';\n    return xs;\n}\n\n'
-              'int twice(int x) { return 2 * x; }\n'
-              'twice(3)')
-    text, names = stub(source)
-    assert names == ["sorted", "twice"]
-    assert "/** Helper, kept. */" in text and '@SuppressWarnings("unchecked")' in text
-    assert "static <T extends Comparable<T>> List<T> sorted(List<T> xs) throws Exception {" in text
-    assert 'throw new UnsupportedOperationException("TODO: twice");' in text
-    assert "return" not in text and "twice(3)" not in text
-
-
-def test_records_classes_and_interfaces_are_stubbed_one_level_down():
-    text, names = stub("record Point(double x, double y) {\n    Point { if (x < 0) throw new IllegalArgumentException(); }\n"
-                       "    double norm() { return Math.hypot(x, y); }\n}\n"
-                       "interface Shape {\n    double area();\n    default String describe() { return \"a\" + area(); }\n}")
-    assert names == ["Point", "norm", "Shape", "describe"]
-    assert "record Point(double x, double y) {" in text and "hypot" not in text and "IllegalArgument" not in text
-    assert "    double area();" in text
-    assert '        throw new UnsupportedOperationException("TODO: describe");' in text
-
-
-def test_variables_keep_type_and_name_with_a_default():
-    text, names = stub("import java.util.function.*;\nint steps = 10;\nboolean done = check();\n"
-                       "double[] w = compute();\nMap<String, Integer> index = new HashMap<String, Integer>();\n"
-                       "Function<Integer, Integer> sq = x -> { return x * x; };\nString label;")
-    assert names == ["steps", "done", "w", "index", "sq", "label"]
-    for line in ("import java.util.function.*;", "int steps = 0;", "boolean done = false;", "double[] w = null;",
-                 "Map<String, Integer> index = null;", "Function<Integer, Integer> sq = null;", "String label;"):
-        assert line in text, line
+def test_several_regions_keep_their_indentation_and_everything_outside_them():
+    source = ('import java.util.*;\n\n/** Helper, kept. */\n'
+              'static <T extends Comparable<T>> List<T> sorted(List<T> xs,\n        int limit) throws Exception {\n'
+              '    // BEGIN SOLUTION\n    if (limit < 0) throw new IllegalArgumentException("limit");\n    return xs;\n'
+              '    // END SOLUTION\n}\n\n'
+              'record Point(double x, double y) {\n    double norm() {\n        // BEGIN SOLUTION\n'
+              '        return Math.hypot(x, y);\n        // END SOLUTION\n    }\n}')
+    text, names = student_cell(source)
+    assert names == ["sorted", "norm"]
+    assert "SOLUTION" not in text and "hypot" not in text and "IllegalArgument" not in text and "return" not in text
+    for kept in ("import java.util.*;\n\n/** Helper, kept. */\n", "        int limit) throws Exception {\n",
+                 '    throw new UnsupportedOperationException("TODO: sorted");\n}\n\nrecord Point(double x, double y) {\n',
+                 '        // TODO: your code here\n        throw new UnsupportedOperationException("TODO: norm");\n    }\n}'):
+        assert kept in text, kept
 
 
 @pytest.mark.parametrize("source, why", [
-    ("var x = 3;", "cannot read"),
-    ("int a = 1, b = 2;", "several variables"),
-    ('System.out.println("hi");', "no declaration"),
-    ("int f() { return 1;", "unclosed"),
-    ('String s() { return "oops; }', "unterminated"),
+    ("double square(double x) {\n    return x * x;\n}", "no `// BEGIN SOLUTION` … `// END SOLUTION` markers"),
+    ("double square(double x) {\n    // BEGIN SOLUTION\n    return x * x;\n}", "line 2: `// BEGIN SOLUTION` has no `// END SOLUTION`"),
+    ("double square(double x) {\n    return x * x;\n    // END SOLUTION\n}", "line 3: `// END SOLUTION` without a `// BEGIN SOLUTION`"),
+    ("double square(double x) {\n    // BEGIN SOLUTION\n    // BEGIN SOLUTION\n    return x * x;\n    // END SOLUTION\n}",
+     "line 3: a second `// BEGIN SOLUTION`"),
+    ("double square(double x) {\n    //BEGIN SOLUTION\n    return x * x;\n    // END SOLUTION\n}", "line 2 looks like a marker"),
+    ("double square(double x) {\n    double y = x;\n    // BEGIN SOLUTION\n    return x * y;\n    // END SOLUTION\n}",
+     "line 3: put `// BEGIN SOLUTION` right after the `{`"),
+    ("double square(double x) {\n    // BEGIN SOLUTION\n    double y = x;\n    // END SOLUTION\n    return x * y;\n}",
+     "line 4: put `// END SOLUTION` right before the `}`"),
 ])
-def test_what_cannot_be_read_becomes_a_comment_with_the_prompt(source, why):
-    text, names = stub(source)
-    assert names == []
-    assert all(line.startswith("//") for line in text.splitlines()), text
-    assert "// **Exercise 9.1 · Squares.** Write `square(x)`, which returns" in text
-    assert why in text
+def test_missing_or_misplaced_markers_are_a_one_line_error_naming_the_cell(source, why):
+    with pytest.raises(se.MarkerError) as error:
+        student_cell(source)
+    message = str(error.value)
+    assert message.startswith("cell #1 (id c1): ") and why in message and "\n" not in message
+
+
+def test_markers_outside_a_solution_cell_are_an_error():
+    nb = notebook(("code", SQUARE, None))
+    with pytest.raises(se.MarkerError, match=r"cell #0 \(id c0\): solution markers in a cell not tagged `solution`"):
+        se.student_notebook(nb, ROOT, ROOT)
+
+
+def test_the_script_stops_with_one_line_naming_the_notebook(tmp_path):
+    bad = tmp_path / "99-bad.ipynb"
+    bad.write_text(json.dumps(notebook(("code", "int f() {\n    return 1;\n}", ["solution"]))), encoding="utf-8")
+    run = subprocess.run([sys.executable, str(SCRIPT), "--out", str(tmp_path / "out"), str(bad)],
+                         capture_output=True, text=True)
+    assert run.returncode == 1 and run.stdout == ""
+    assert run.stderr.strip() == (f"student_edition: {bad}: cell #0 (id c0): no `// BEGIN SOLUTION` … "
+                                  "`// END SOLUTION` markers; wrap the body the student writes in them")
+    assert not (tmp_path / "out" / bad.name).exists()
 
 
 def test_the_classpath_is_re_pointed_at_the_same_jar():
@@ -90,20 +112,42 @@ def test_the_classpath_is_re_pointed_at_the_same_jar():
     assert rewrite("%classpath /abs/a.jar", ROOT / "notebooks", ROOT / "build") == "%classpath /abs/a.jar"
 
 
-def test_every_chapter_gets_stubs_that_keep_signatures_and_only_that_changes():
+def _outside_markers(source):
+    """The lines of an instructor's solution cell that are not between (or on) the markers."""
+    out, inside = [], False
+    for line in source.split("\n"):
+        if line.strip() in (se.BEGIN, se.END):
+            inside = line.strip() == se.BEGIN
+        elif not inside:
+            out.append(line)
+    return out
+
+
+def test_every_solution_cell_is_marked_and_only_the_marked_code_changes():
     for path in se.chapters():
         nb = json.loads(path.read_text(encoding="utf-8"))
         student, report = se.student_notebook(copy.deepcopy(nb), path.parent, se.DEFAULT_OUT)
         assert student["metadata"] == nb["metadata"]
         assert len(student["cells"]) == len(nb["cells"])
-        assert report["comment_only"] == 0, f"{path.name}: a solution cell could not be read"
+        assert report["names"], f"{path.name}: no solution cells"
         for index, (before, after) in enumerate(zip(nb["cells"], student["cells"])):
-            tags = before.get("metadata", {}).get("tags", [])
+            tags, source = before.get("metadata", {}).get("tags", []), "".join(before["source"])
+            where = f"{path.name} cell #{index}"
             if "solution" in tags:
+                marked = source.count(se.BEGIN)
+                assert marked and marked == source.count(se.END), f"{where}: every solution cell has paired markers"
                 assert after["metadata"]["tags"] == tags + [se.STUB_TAG]
-                assert "TODO" in "".join(after["source"])
-                assert report["names"][index], f"{path.name} cell #{index}: no signature kept"
-            elif "".join(before["source"]).startswith("%classpath"):
+                names = report["names"][index]
+                assert len(names) == marked and all(name in source for name in names), f"{where}: {names}"
+                stub = "".join(after["source"]).split("\n")
+                assert stub[0].startswith("// Exercise ") and stub[1] == se.HINT.strip(), where
+                todo_free = [line for line in stub[2:] if "TODO" not in line]
+                assert todo_free == _outside_markers(source), f"{where}: only the marked lines may change"
+                assert len(source.split("\n")) - len(_outside_markers(source)) > 2 * marked, f"{where}: an empty region"
+                todos = [line.strip() for line in stub[2:] if "TODO" in line]
+                assert todos == [line for name in names for line in (
+                    "// TODO: your code here", f'throw new UnsupportedOperationException("TODO: {name}");')], where
+            elif source.startswith("%classpath"):
                 assert "".join(after["source"]).startswith("%classpath ../../lib/target/microgpt.jar")
             else:
-                assert after == before, f"{path.name} cell #{index} changed"
+                assert after == before, f"{where} changed"

@@ -1,13 +1,14 @@
 """The student edition (`make student`, scripts/student_edition.py): every check FAILS on it.
 
-Each chapter is turned into its student copy (every `solution` cell a `// TODO` stub) and run
+Each chapter is turned into its student copy (the code between every `solution` cell's
+`// BEGIN SOLUTION` / `// END SOLUTION` markers a `// TODO` stub) and run
 headless in a fresh `java` kernel with errors allowed, the kernel's working directory being the
 copy's own folder. The test then asserts that
   * the first code cell (the library load, through the re-pointed `%classpath`) and every cell
     before the first stub ran without an error;
   * every stub cell ran without an error: the stubs keep the signatures, so they compile;
   * every `check` cell failed, and failed because of a stub: its error carries the stub's
-    "TODO: name" (a check after a comment-only stub may fail with any error);
+    "TODO: name" of the stub above it, which the student sees as the hint;
   * no other cell failed, unless it uses a name that a stub declares.
 The other half of the contract, that every check PASSES on the instructor's notebooks, is
 tests/notebooks/test_notebooks.py: every chapter, solutions included, runs without an error.
@@ -89,12 +90,11 @@ def test_checks_fail_on_the_student_edition(path, tmp_path, nb_timings):
     for i, cell in cells:
         error = _error_text(cell)
         if "check" in _tags(cell):
-            own_stubs = [s for s in stubs if s < i and not any(s < c < i for c in checks)]
-            all_parsed = all(report["names"].get(s) for s in own_stubs)
+            stub_above = max((s for s in stubs if s < i), default=None)
             if not error:
                 problems.append(f"check cell #{i} passed on the student edition; it should fail on the stub")
-            elif all_parsed and "TODO:" not in error:
-                problems.append(f"check cell #{i} failed, but not because of a stub:\n{error}")
+            elif not any(f"TODO: {name}" in error for name in report["names"].get(stub_above, [])):
+                problems.append(f"check cell #{i} failed, but not because of the stub above it:\n{error}")
         elif error:
             if i < first_stub or i in stubs or not (uses_a_stub and uses_a_stub.search(cell.source)):
                 where = "the library load" if i == cells[0][0] else ("a stub" if i in stubs else "a cell")
