@@ -1,14 +1,11 @@
 #!/usr/bin/env python3
-"""Writes the student edition of the course: the code between solution markers becomes a `// TODO` stub.
-
-Usage: python3 scripts/student_edition.py [--out DIR] [NB ...]   (default: every chapter -> build/student/)
+"""Writes the student edition of the course (build/student/, or --out DIR): solutions become `// TODO` stubs.
 
 Each `solution` cell wraps what the student writes in `// BEGIN SOLUTION` / `// END SOLUTION` lines
 right inside a method's braces (as nbgrader does). The copy keeps the rest, signatures included, and
-turns each marked region into `// TODO: your code here` plus a throw of UnsupportedOperationException;
-the cell gets the tag `student-stub`. Checks stay (they fail on the stub), `%classpath` is re-pointed,
-outputs go, figures/ is copied. Misplaced markers stop it with a one-line error (INSTRUCTORS.md).
-"""
+turns each marked region into `// TODO: your code here` plus a throw of UnsupportedOperationException,
+tagged `student-stub`. Checks stay, `%classpath` is re-pointed, outputs go, figures/ is copied. Bad markers
+stop it with a one-line error (INSTRUCTORS.md)."""
 import argparse
 import copy
 import json
@@ -117,6 +114,7 @@ def student_notebook(nb, from_dir, to_dir):
         cell["outputs"], cell["execution_count"] = [], None
         meta.pop("execution", None)
     return nb, report
+
 
 
 def chapters():

@@ -80,8 +80,8 @@ def test_chapter_00_names_the_windows_the_library_uses():
                            "the progress line's mean over the latest steps")
     summary = code_number(LIB / "train" / "TrainingHistory.java", r"last-100 mean loss[^;]*meanLastLosses\((\d+)\)",
                           "the history's text summary, the mean of the last steps")
-    fraction = code_number(LIB / "viz" / "Charts.java", r"Math\.min\(\d+, steps / (\d+)\)", "the chart's moving-average window")
-    cap = code_number(LIB / "viz" / "Charts.java", r"Math\.min\((\d+), steps / \d+\)", "the chart's largest window")
+    fraction = code_number(LIB / "viz" / "Charts.java", r"Math\.min\(\d+, history\.size\(\) / (\d+)\)", "the chart's moving-average window")
+    cap = code_number(LIB / "viz" / "Charts.java", r"Math\.min\((\d+), history\.size\(\) / \d+\)", "the chart's largest window")
     assert f"the last {progress} steps" in text, f"chapter 00 says the progress line's mean is over the last {progress} steps"
     assert f"mean of the last {summary} steps" in text, f"chapter 00 names the history's mean of the last {summary} steps"
     twentieth = {"20": "a twentieth"}.get(fraction, f"1/{fraction}")
