@@ -93,9 +93,10 @@ def student_notebook(nb, from_dir, to_dir):
     """The student copy of a notebook dict and a report: "names" maps each solution cell's index to
     the names its stubs throw with. Raises MarkerError naming the cell."""
     nb = copy.deepcopy(nb)
-    report = {"stubbed": 0, "names": {}}
-    cells = nb.get("cells", [])
+    report, cells = {"stubbed": 0, "names": {}}, nb.get("cells", [])
     for index, cell in enumerate(cells):
+        if cell.get("cell_type") == "markdown" and "solution" in cell.get("metadata", {}).get("tags", []):
+            cell["source"] = ["**Your answer.** What did you predict, what did the run show, and why?"]  # a sample answer
         if cell.get("cell_type") != "code":
             continue
         meta = cell.setdefault("metadata", {})
@@ -114,7 +115,6 @@ def student_notebook(nb, from_dir, to_dir):
         cell["outputs"], cell["execution_count"] = [], None
         meta.pop("execution", None)
     return nb, report
-
 
 
 def chapters():

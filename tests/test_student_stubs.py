@@ -53,6 +53,17 @@ def test_the_marked_body_becomes_a_todo_that_throws_and_the_signature_stays():
                     "}")
 
 
+def test_an_experiments_sample_answer_is_replaced_by_a_prompt_for_the_students_own():
+    nb = notebook(("markdown", "**Exercise 9.2 · Experiment.** Predict, run, explain.", None),
+                  ("markdown", "Sample answer: two heads learn faster because …", ["solution"]),
+                  ("markdown", "Next section.", None))
+    student, _ = se.student_notebook(nb, ROOT, ROOT)
+    texts = ["".join(c["source"]) for c in student["cells"]]
+    assert "Sample answer" not in "".join(texts)
+    assert texts[1].startswith("**Your answer.**") and texts[0] == "**Exercise 9.2 · Experiment.** Predict, run, explain."
+    assert texts[2] == "Next section."
+
+
 def test_several_regions_keep_their_indentation_and_everything_outside_them():
     source = ('import java.util.*;\n\n/** Helper, kept. */\n'
               'static <T extends Comparable<T>> List<T> sorted(List<T> xs,\n        int limit) throws Exception {\n'
@@ -133,7 +144,9 @@ def test_every_solution_cell_is_marked_and_only_the_marked_code_changes():
         for index, (before, after) in enumerate(zip(nb["cells"], student["cells"])):
             tags, source = before.get("metadata", {}).get("tags", []), "".join(before["source"])
             where = f"{path.name} cell #{index}"
-            if "solution" in tags:
+            if "solution" in tags and before["cell_type"] == "markdown":
+                assert "".join(after["source"]).startswith("**Your answer.**"), f"{where}: the sample answer is hidden"
+            elif "solution" in tags:
                 marked = source.count(se.BEGIN)
                 assert marked and marked == source.count(se.END), f"{where}: every solution cell has paired markers"
                 assert after["metadata"]["tags"] == tags + [se.STUB_TAG]
