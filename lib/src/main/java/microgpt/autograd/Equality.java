@@ -15,10 +15,13 @@ import java.util.function.Supplier;
  */
 public final class Equality {
 
-    /** What was compared; shown as one line in a notebook. */
+    /** What was compared ({@code gradients} is -1 for plain numbers); shown as one line in a notebook. */
     public record Report(String what, int outputs, int gradients) {
         @Override
         public String toString() {
+            if (gradients < 0) { // plain numbers: nothing was backpropagated
+                return "✓ " + what + ": the same " + outputs + (outputs == 1 ? " number" : " numbers") + ", bit for bit";
+            }
             return "✓ " + what + ": the same " + outputs + (outputs == 1 ? " output" : " outputs") + " and " + gradients
                     + (gradients == 1 ? " input gradient" : " input gradients") + ", bit for bit";
         }
@@ -56,7 +59,7 @@ public final class Equality {
         for (int i = 0; i < mine.length; i++) {
             requireSame(what + ": element " + i, mine[i], library[i]);
         }
-        return new Report(what, mine.length, 0);
+        return new Report(what, mine.length, -1);
     }
 
     // One number to backpropagate: Σ sin(i + 1)·y_i. Distinct weights make every output count, with its own sign.

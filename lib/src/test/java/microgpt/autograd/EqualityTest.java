@@ -53,7 +53,7 @@ class EqualityTest {
 
     @Test
     void arraysOfNumbers() {
-        assertEquals(2, Equality.check("pair", new double[] {1, -0.0}, new double[] {1, 0.0}).outputs());
+        assertEquals("✓ pair: the same 2 numbers, bit for bit", Equality.check("pair", new double[] {1, -0.0}, new double[] {1, 0.0}).toString());
         assertThrows(AssertionError.class, () -> Equality.check("pair", new double[] {1}, new double[] {1, 2}));
         assertThrows(AssertionError.class, () -> Equality.check("nan", new double[] {Double.NaN}, new double[] {0}));
     }
