@@ -27,6 +27,10 @@ public interface Comms {
 
     /** The kernel's comms when this code runs in a Java kernel, else null (then widgets show their fallback). */
     static Comms kernel() {
-        return KernelComms.find();
+        try {
+            return KernelComms.find();
+        } catch (LinkageError e) {
+            return null;   // JJava is not on the class path (the CLI): KernelComms cannot load
+        }
     }
 }

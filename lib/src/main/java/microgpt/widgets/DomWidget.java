@@ -27,6 +27,17 @@ public abstract class DomWidget extends Widget {
         return layout;
     }
 
+    /** A text-valued key, never null (empty when unset). */
+    protected final String text(String key) {
+        Object value = get(key);
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    /** Sets a text-valued key; null becomes the empty text. */
+    protected final void setText(String key, String value) {
+        set(key, value == null ? "" : value);
+    }
+
     /** A control's label and description keys, as every labelled control has them. */
     protected final void describe(String description) {
         set("description", description == null ? "" : description);

@@ -10,16 +10,16 @@ public final class HtmlPane extends DomWidget {
         super("HTMLModel", "HTMLView", Style.forHtml());
         describe("");
         set("placeholder", "\u200b");
-        set("value", html == null ? "" : html);
+        setText("value", html);
     }
 
     public String html() {
-        return String.valueOf(get("value"));
+        return text("value");
     }
 
     /** Shows {@code html} instead of what was shown. */
     public void show(String html) {
-        set("value", html == null ? "" : html);
+        setText("value", html);
     }
 
     @Override

@@ -17,13 +17,12 @@ import org.dflib.jjava.jupyter.messages.comm.CommMsgCommand;
  * {@link Comms} over the JJava kernel's {@link CommManager}. The kernel's jar carries its own Gson under a relocated
  * package, so its {@code JsonObject} is not the one this library compiles against: every method that takes or returns
  * one is called by reflection, and JSON crosses that boundary as text (parsed by the kernel's own
- * {@code JsonParser}). Outside a kernel (the CLI, where JJava is absent; unit tests, where no kernel runs)
- * {@link #find()} says so with null. Messages from the front end arrive on the kernel's shell thread, one at a
+ * {@code JsonParser}). Outside a kernel (unit tests, where no kernel runs) {@link #find()} says so with null;
+ * where JJava is absent (the CLI) this class cannot even load, and {@link Comms#kernel()} says null for it. Messages from the front end arrive on the kernel's shell thread, one at a
  * time, after the running cell (if any) has finished.
  */
 final class KernelComms implements Comms {
 
-    private static final boolean JJAVA_PRESENT = present("org.dflib.jjava.jupyter.kernel.comm.CommManager");
     private static final Gson GSON = new Gson();
 
     private final CommManager manager;
@@ -32,20 +31,8 @@ final class KernelComms implements Comms {
         this.manager = manager;
     }
 
-    private static boolean present(String className) {
-        try {
-            Class.forName(className, false, KernelComms.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
-
     /** The running kernel's comms, or null when there is no kernel. */
     static Comms find() {
-        if (!JJAVA_PRESENT) {
-            return null;
-        }
         try {
             BaseKernel kernel = BaseKernel.notebookKernel();   // throws when no kernel runs
             return kernel == null || kernel.getCommManager() == null ? null : new KernelComms(kernel.getCommManager());

@@ -8,19 +8,19 @@ public final class TextBox extends DomWidget {
     public TextBox(String description, String value, String placeholder) {
         super("TextModel", "TextView", Style.forText());
         describe(description);
-        set("value", value == null ? "" : value);
+        setText("value", value);
         set("placeholder", placeholder == null ? "\u200b" : placeholder);
         set("continuous_update", true);
         set("disabled", false);
     }
 
     public String value() {
-        return String.valueOf(get("value"));
+        return text("value");
     }
 
     /** Replaces the text (the front end follows); the change listeners do not run. */
     public void setValue(String text) {
-        set("value", text == null ? "" : text);
+        setText("value", text);
     }
 
     @Override
