@@ -10,7 +10,7 @@ help:
 	@echo "make test             run every test: library, Python checks, every notebook (what CI runs)"
 	@echo "make test-java        the library's tests only"
 	@echo "make test-notebooks   execute every notebook headless (ARGS go to pytest, e.g. ARGS='-k 00')"
-	@echo "make test-browser     chapters 00 and 06 in JupyterLab in Chromium, as a learner runs them (screenshots in build/browser/)"
+	@echo "make test-browser     chapters 00, 06 and 07 in JupyterLab in Chromium, as a learner runs them (screenshots in build/browser/)"
 	@echo "make train            the reference run: java -jar $(JAR) train $(ARGS)"
 	@echo "make build            build the library: $(JAR)"
 	@echo "make bench            time both engines at three sizes with JMH (about 70 s; ARGS: --quick, --one-thread)"

@@ -54,8 +54,9 @@ CDN_MATHJAX = None                           # None: keep nbconvert's default (a
 LOCAL_MATHJAX = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe"
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
-# The lab template, minus require.js (from a CDN, and only needed for widgets, which the
-# chapters do not use), plus a navigation bar above and below every page.
+# The lab template, minus require.js (from a CDN, and only needed for live widgets, which the
+# book shows as their static HTML instead: see static_widgets), plus a navigation bar above and
+# below every page.
 TEMPLATE = r"""
 {%- extends 'index.html.j2' -%}
 {%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
@@ -210,11 +211,34 @@ def nav(prev_page, next_page, where):
             f'<span class="spacer"></span>{a(prev_page, True)}{a(next_page, False)}</nav>')
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def static_widgets(nb):
+    """Turns live widgets into what they showed first: a page has no kernel to drive them.
+
+    A widget output of the course (microgpt.widgets) carries, next to its view, the HTML of its
+    initial output and the line "live controls need a running Java kernel"; the view is dropped so
+    that the page shows that HTML, and so is the widget state nbclient saved (it would make
+    nbconvert load the widget manager from a CDN). Returns how many widget outputs were changed.
+    """
+    changed = 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if WIDGET_VIEW in data and "text/html" in data:
+                del data[WIDGET_VIEW]
+                changed += 1
+    nb.metadata.pop("widgets", None)
+    return changed
+
+
 def render(nb, page_title, prev_page, next_page, mathjax_url):
     resources = {"metadata": {"name": page_title, "path": str(NOTEBOOKS)},
                  "book_nav_top": nav(prev_page, next_page, "top"),
                  "book_nav_bottom": nav(prev_page, next_page, "bottom"),
                  "book_local_mathjax": mathjax_url == LOCAL_MATHJAX}
+    static_widgets(nb)
     body, _ = exporter(mathjax_url).from_notebook_node(nb, resources=resources)
     return body
 

@@ -12,7 +12,7 @@
 #      in the temporary directory too (notebooks/.ipynb_checkpoints is not created).
 #   4. tests/browser/run.mjs; JupyterLab (and with it every kernel) is stopped at the end, always.
 #
-# Usage: scripts/test_browser.sh [CHAPTER.ipynb ...]   (default: 00-welcome.ipynb 06-training.ipynb)
+# Usage: scripts/test_browser.sh [CHAPTER.ipynb ...]   (default: 00-welcome.ipynb 06-training.ipynb 07-sampling.ipynb)
 # Environment: BROWSER_TIMEOUT (seconds per chapter, default 120), CHROMIUM (default /usr/bin/chromium).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

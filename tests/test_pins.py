@@ -6,7 +6,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 # Packages that must be present, pinned, in both files: the ones a learner actually touches.
-MUST_SHARE = {"jupyterlab", "jjava"}
+MUST_SHARE = {"jupyterlab", "jjava", "ipywidgets", "jupyterlab-widgets"}
 
 
 def norm(name):

@@ -9,7 +9,8 @@
 // Environment:
 //   JUPYTER_URL         the server's base URL (required)
 //   JUPYTER_TOKEN       its token (required)
-//   BROWSER_CHAPTERS    comma-separated notebooks to run (default: 00-welcome.ipynb,06-training.ipynb)
+//   BROWSER_CHAPTERS    comma-separated notebooks to run
+//                       (default: 00-welcome.ipynb,06-training.ipynb,07-sampling.ipynb)
 //   BROWSER_TIMEOUT     seconds one chapter may take to run all its cells (default 120)
 //   BROWSER_OUT         where the screenshots go (default: <repo>/build/browser)
 //   BROWSER_NOTEBOOK_DIR  the folder JupyterLab serves (default: <repo>/notebooks)
@@ -27,7 +28,7 @@ const REPO = resolve(HERE, '..', '..');
 const NOTEBOOKS = resolve(process.env.BROWSER_NOTEBOOK_DIR || join(REPO, 'notebooks'));
 const BASE = (process.env.JUPYTER_URL || '').replace(/\/+$/, '');
 const TOKEN = process.env.JUPYTER_TOKEN || '';
-const CHAPTERS = (process.env.BROWSER_CHAPTERS || '00-welcome.ipynb,06-training.ipynb')
+const CHAPTERS = (process.env.BROWSER_CHAPTERS || '00-welcome.ipynb,06-training.ipynb,07-sampling.ipynb')
   .split(',').map((s) => s.trim()).filter(Boolean);
 const RUN_TIMEOUT_MS = Number(process.env.BROWSER_TIMEOUT || 120) * 1000;
 const OUT = resolve(process.env.BROWSER_OUT || join(REPO, 'build', 'browser'));
@@ -204,6 +205,57 @@ async function scrollTo(page, locator, block = 'center') {
   return last;
 }
 
+/**
+ * The live widgets (microgpt.widgets): every cell that shows a `LivePanel.of(..)` has a rendered widget view,
+ * and, where the chapter has the temperature slider, moving it with the arrow keys brings new samples.
+ */
+async function checkWidgets(page, stem, cells, src, traffic) {
+  const panelCells = cells.map((c, i) => (/LivePanel\.of\(/.test(src(c)) ? i : -1)).filter((i) => i >= 0);
+  if (!panelCells.length) return;
+  const views = [];
+  for (const i of panelCells) {
+    const cell = page.locator('.jp-Notebook .jp-CodeCell').nth(i);
+    await scrollTo(page, cell, 'start');
+    views.push(await cell.locator('.jp-OutputArea-output .widget-vbox').count());
+  }
+  const broken = await page.locator('.jp-Notebook').evaluate((nb) => /Error displaying widget/.test(nb.textContent || ''));
+  check(`${stem}: the live widgets render`, views.every((n) => n === 1) && !broken,
+    `cells #${panelCells.map((i) => i + 1).join(', #')}: ${views.join(', ')} widget view(s)${broken ? '; "Error displaying widget" on the page' : ''}`);
+
+  const sliderCell = panelCells.find((i) => /Slider\.decimal\("temperature τ"/.test(src(cells[i])));
+  if (sliderCell === undefined) return;
+  const cell = page.locator('.jp-Notebook .jp-CodeCell').nth(sliderCell);
+  const slider = cell.locator('.widget-slider', { has: page.locator('.widget-label', { hasText: 'temperature τ' }) });
+  const samples = cell.locator('.widget-html-content p.samples');
+  const readout = slider.locator('.widget-readout');
+  try {
+    await scrollTo(page, slider, 'center');
+    const before = ((await samples.textContent({ timeout: 10_000 })) || '').trim();
+    const valueBefore = ((await readout.textContent()) || '').trim();
+    const updatesBefore = traffic.of('comm_msg').length;
+    const handle = slider.locator('.noUi-handle').first();
+    await handle.focus();
+    for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowRight');
+    const deadline = Date.now() + 30_000;
+    let after = before;
+    while (Date.now() < deadline && after === before) {
+      await sleep(250);
+      after = ((await samples.textContent()) || '').trim();
+    }
+    const valueAfter = ((await readout.textContent()) || '').trim();
+    const fromKernel = traffic.of('comm_msg').slice(updatesBefore)
+      .filter((m) => /class="samples"/.test(m.content?.data?.state?.value || '')).length;
+    check(`${stem}: moving the temperature slider resamples the names`,
+      after !== before && valueAfter !== valueBefore && fromKernel > 0,
+      `τ ${valueBefore} → ${valueAfter}; ${fromKernel} new output(s) from the kernel; ` +
+      `samples "${before.slice(0, 50)}…" → "${after.slice(0, 50)}…"`);
+    await scrollTo(page, cell, 'start');
+    await shot(page, `${stem}-widget.png`);
+  } catch (e) {
+    check(`${stem}: moving the temperature slider resamples the names`, false, e.message.split('\n')[0]);
+  }
+}
+
 async function shot(page, file) {
   const path = join(OUT, file);
   await page.screenshot({ path });
@@ -266,6 +318,9 @@ async function runChapter(browser, name) {
         ? `${errors.length} error message(s), ${stderr.length} stderr output(s):\n        ` +
           [...errors, ...stderr.map((t) => `on stderr: ${t}`)].join('\n        ')
         : `${traffic.messages.length} iopub messages read, none an error`);
+
+    // ---- the live widgets show, and the temperature slider works
+    await checkWidgets(page, stem, cells, src, traffic);
 
     // ---- a chart is rendered and visible
     const images = page.locator('.jp-Notebook .jp-RenderedImage img');

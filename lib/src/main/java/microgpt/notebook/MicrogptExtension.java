@@ -7,6 +7,9 @@ import microgpt.train.TrainingHistory;
 import microgpt.viz.Charts;
 import microgpt.viz.Images;
 import microgpt.viz.Tables;
+import microgpt.widgets.Comms;
+import microgpt.widgets.Widget;
+import microgpt.widgets.WidgetRendering;
 
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -21,7 +24,8 @@ import tech.tablesaw.api.Table;
  * Teaches the JJava kernel how to show the course's values, as a cell's last expression or through JJava's
  * {@code display(..)}: any XChart chart as a 2x {@code image/png} shown at the chart's size; a Tablesaw
  * {@link Table} as HTML (at most 20 rows) and Tablesaw's printed text; a {@link GradientCheckReport} as an HTML
- * table, failures first; a {@link TrainingHistory} as its loss curve; an {@link Html} fragment as itself.
+ * table, failures first; a {@link TrainingHistory} as its loss curve; an {@link Html} fragment as itself; a
+ * {@link Widget} as a live widget view (opened on the front end first) plus its static HTML fallback.
  *
  * <p>JJava finds the extension with {@link java.util.ServiceLoader} through
  * {@code META-INF/services/org.dflib.jjava.jupyter.Extension} when {@code %classpath} (or {@code %maven}) adds the
@@ -60,6 +64,9 @@ public final class MicrogptExtension implements Extension {
                 .register((report, context) -> html(Tables.toHtml(report), report.toString(), context));
         renderer.createRegistration(Html.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
                 .register((fragment, context) -> html(fragment.html(), fragment.text(), context));
+        renderer.createRegistration(Widget.class).preferring(WidgetRendering.VIEW, MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_PLAIN)
+                .register((widget, context) -> WidgetRendering.render(widget, Comms.kernel(), context));
     }
 
     /** The 2x PNG, shown at the chart's own size so that it is sharp on dense screens; drawn only when asked for. */

@@ -22,9 +22,15 @@ import com.google.gson.JsonObject;
 import microgpt.viz.Charts;
 import microgpt.viz.Samples;
 import microgpt.viz.Tables;
+import microgpt.widgets.WidgetRendering;
+import microgpt.widgets.Comms;
+import microgpt.widgets.LivePanel;
+import microgpt.widgets.Slider;
 
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.RenderContext;
+import org.dflib.jjava.jupyter.kernel.display.RenderRequestTypes;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,5 +138,42 @@ class MicrogptExtensionTest {
         DisplayData data = renderer.render(List.of(1, 2));
         assertEquals("[1, 2]", data.getData(MIMEType.TEXT_PLAIN));
         assertFalse(data.hasDataForType(MIMEType.IMAGE_PNG));
+    }
+
+    @Test
+    void aWidgetWithoutAKernelIsItsFallbackHtmlAndText() {
+        LivePanel panel = LivePanel.of(() -> "<p>kamon</p>", Slider.decimal("temperature", 0.1, 2, 0.05, 0.5));
+        DisplayData data = renderer.render(panel);
+        assertEquals(null, data.getData(WidgetRendering.VIEW), "no kernel: no view to show");
+        assertTrue(((String) data.getData(MIMEType.TEXT_HTML)).contains("live controls need a running Java kernel"));
+        assertTrue(((String) data.getData(MIMEType.TEXT_PLAIN)).startsWith("LivePanel: temperature = 0.50"));
+    }
+
+    @Test
+    void aWidgetWithAFrontEndIsItsViewPlusTheFallback() {
+        List<Map<String, Object>> opened = new java.util.ArrayList<>();
+        Comms frontEnd = new Comms() {
+            @Override
+            public String open(Map<String, Object> data, java.util.function.Consumer<Map<String, Object>> onMessage) {
+                opened.add(data);
+                return "m" + opened.size();
+            }
+
+            @Override
+            public void send(String commId, Map<String, Object> data) {}
+        };
+        LivePanel panel = LivePanel.of(() -> "<p>kamon</p>", Slider.decimal("temperature", 0.1, 2, 0.05, 0.5));
+        DisplayData data = new DisplayData();
+        RenderRequestTypes wanted = new RenderRequestTypes.Builder(suffix -> null).withType(WidgetRendering.VIEW)
+                .withType(MIMEType.TEXT_HTML).withType(MIMEType.TEXT_PLAIN).build();
+        WidgetRendering.render(panel, frontEnd, new RenderContext(wanted, renderer, Map.of(), data));
+
+        JsonObject view = json(data).getAsJsonObject("data").getAsJsonObject("application/vnd.jupyter.widget-view+json");
+        assertNotNull(view, json(data).toString());
+        assertEquals(panel.id(), view.get("model_id").getAsString());
+        assertEquals(2, view.get("version_major").getAsInt());
+        assertEquals(0, view.get("version_minor").getAsInt());
+        assertEquals("m" + opened.size(), panel.id(), "the panel opens last, after every widget it refers to");
+        assertTrue(((String) data.getData(MIMEType.TEXT_HTML)).startsWith("<p>kamon</p>"));
     }
 }
