@@ -1,8 +1,9 @@
 """INSTRUCTORS.md's jupytext recipe, run exactly as written there and in `make pair`.
 
-A chapter goes to a `.java` script (percent format) and comes back with `--update` unchanged:
-cells, tags, ids and metadata. An edit made in the script lands in its cell and nowhere else.
+A chapter goes to a `.java` script (percent format) and comes back with `--update` byte for byte
+unchanged: cells, tags, ids, metadata and layout. An edit made in the script lands in its cell and nowhere else.
 """
+import difflib
 import json
 import shutil
 from pathlib import Path
@@ -40,7 +41,20 @@ def test_a_chapter_survives_the_round_trip_through_java(path, tmp_path):
     assert lines[0] == "// %% [markdown]", "no metadata header: the script starts with the first cell"
     assert "// %classpath ../lib/target/microgpt.jar" in text, "magics are commented out in the script"
     back_to_ipynb(script, notebook)
-    assert json.loads(notebook.read_text(encoding="utf-8")) == json.loads(path.read_text(encoding="utf-8"))
+    assert notebook.read_bytes() == path.read_bytes(), (
+        f"{path.name} changed on a round trip through its .java script; store it as nbformat writes it"
+        f" (.venv/bin/nbstripout --keep-id {path.relative_to(ROOT)} does)")
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_a_chapter_is_stored_as_nbformat_writes_it(path, tmp_path):
+    """Sorted keys, one-space indent, a final newline: the form nbformat, jupytext and nbstripout all write,
+    so that a tool that rewrites a chapter changes only what it means to change."""
+    nbformat = pytest.importorskip("nbformat")
+    canonical = tmp_path / path.name
+    nbformat.write(nbformat.read(path, as_version=4), canonical)
+    assert canonical.read_bytes() == path.read_bytes(), (
+        f"{path.name} is not stored as nbformat writes it; .venv/bin/nbstripout --keep-id {path.relative_to(ROOT)} rewrites it so")
 
 
 def test_an_edit_in_the_script_changes_only_its_cell(tmp_path):
@@ -56,3 +70,8 @@ def test_an_edit_in_the_script_changes_only_its_cell(tmp_path):
     changed = [i for i, (b, a) in enumerate(zip(before, after)) if b != a]
     assert len(before) == len(after) and len(changed) == 1
     assert "var answer = 6 * 9;" in "".join(after[changed[0]]["source"])
+    # ... and in the file, only its line: a reviewer's diff shows the edit and nothing else
+    diff = [line for line in difflib.unified_diff(path.read_text(encoding="utf-8").splitlines(),
+                                                  notebook.read_text(encoding="utf-8").splitlines(), n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert diff == ['-    "var answer = 6 * 7;\\n",', '+    "var answer = 6 * 9;\\n",'], diff
