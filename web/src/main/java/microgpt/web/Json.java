@@ -8,7 +8,7 @@ final class Json {
     /** Appends {@code "name":} after a comma when needed; the caller opened the object. */
     Json key(String name) {
         comma();
-        string(name);
+        quote(name);
         out.append(':');
         return this;
     }
@@ -38,6 +38,11 @@ final class Json {
 
     Json string(String value) {
         comma();
+        quote(value);
+        return this;
+    }
+
+    private void quote(String value) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -51,7 +56,6 @@ final class Json {
             }
         }
         out.append('"');
-        return this;
     }
 
     Json numbers(double[] values) {
