@@ -18,14 +18,7 @@ command -v python3 >/dev/null 2>&1 || die "no 'python3' on PATH; it serves the p
 
 scripts/build_playground.sh
 
-export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-stamp=tests/browser/node_modules/.package-lock.sha256
-want="$(sha256sum tests/browser/package-lock.json | cut -d' ' -f1)"
-if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
-  say "installing tests/browser/node_modules (npm ci)"
-  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci in tests/browser failed"
-  echo "$want" > "$stamp"
-fi
+source scripts/playwright_deps.sh
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/microgpt-playground.XXXXXX")"
 SERVER_PID=""

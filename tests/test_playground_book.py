@@ -1,17 +1,9 @@
 """The book carries the playground when it is built (scripts/build_book.py) and links it from its index."""
-import importlib.util
-import sys
 from pathlib import Path
 
+from test_book_widgets import _build_book
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _build_book():
-    spec = importlib.util.spec_from_file_location("build_book_playground", ROOT / "scripts" / "build_book.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_book_playground"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_index_links_the_playground_only_when_there_is_one():

@@ -94,6 +94,16 @@ try {
   await page.waitForFunction(() => document.getElementById('nextError').textContent.includes('not in the model'), null, { timeout: 10000 });
   check('a letter outside the vocabulary gives a one-line error', true, await page.textContent('#nextError'));
 
+  // A shape the library refuses: its one-line message on the page, and Start usable again.
+  await page.fill('#nHead', '3');
+  await page.click('#start');
+  await page.waitForFunction(() => document.getElementById('status').className === 'error', null, { timeout: 10000 });
+  const refused = await page.textContent('#status');
+  check('n_head 3 with n_embd 16: the library\'s one-line error', refused.startsWith('n_embd (16) must be divisible by n_head (3)')
+    && !(await page.isDisabled('#start')), refused);
+  await page.click('#reset');
+  check('Reset brings back the reference settings', (await page.inputValue('#nHead')) === '4' && (await page.inputValue('#seed')) === '42');
+
   mkdirSync(OUT, { recursive: true });
   await page.screenshot({ path: join(OUT, 'playground.png'), fullPage: true });
 

@@ -12,6 +12,7 @@ let means = [];                 // the mean of the last (up to) 100 losses at ev
 let validations = [];           // { step, loss }
 let totalSteps = 0;
 let runFinished = false;
+let awaitingRun = false;        // after Start or Reset: what the worker still posts about the old run is dropped
 
 // For the browser test (tests/browser/playground.mjs) and the curious: the run so far, read-only copies.
 window.playgroundRun = () => ({
@@ -82,8 +83,8 @@ $("start").onclick = () => {
   clearRun();
   totalSteps = s.steps;
   $("total").textContent = s.steps;
-  worker.postMessage({ type: "create", settings: s });
-  worker.postMessage({ type: "run" });
+  awaitingRun = true;
+  worker.postMessage({ type: "create", settings: s });   // "created" starts it
   buttons("running");
   setStatus("Training…");
 };
@@ -98,6 +99,7 @@ $("reset").onclick = () => {
     $(id).value = v;
   }
   if (worker) worker.postMessage({ type: "stop" });
+  awaitingRun = true;
   clearRun();
   buttons("idle");
   setStatus("Reset to the reference run's settings; press Start.");
@@ -127,12 +129,16 @@ function clearRun() {
 }
 
 function handle(m) {
+  if (awaitingRun && (m.type === "steps" || m.type === "stopped" || m.type === "samples")) return;
   if (m.type === "error") {
+    awaitingRun = false;
     showError(m.message);
     buttons(losses.length > 0 && !runFinished ? "stopped" : "idle");
   } else if (m.type === "ready") {
     if (losses.length === 0) setStatus("Ready: press Start to train.");
   } else if (m.type === "created") {
+    awaitingRun = false;
+    worker.postMessage({ type: "run" });
     setStatus(`Training: ${m.info.docs} names, vocabulary ${m.info.vocab}, ${m.info.params} parameters…`);
   } else if (m.type === "steps") {
     addSteps(m);
