@@ -93,6 +93,10 @@ try {
   await page.fill('#prefix', 'é');
   await page.waitForFunction(() => document.getElementById('nextError').textContent.includes('not in the model'), null, { timeout: 10000 });
   check('a letter outside the vocabulary gives a one-line error', true, await page.textContent('#nextError'));
+  await page.fill('#prefix', 'em');
+  await page.waitForFunction(() => document.getElementById('nextError').textContent === '', null, { timeout: 10000 });
+  mkdirSync(OUT, { recursive: true });
+  await page.screenshot({ path: join(OUT, 'playground.png'), fullPage: true });
 
   // A shape the library refuses: its one-line message on the page, and Start usable again.
   await page.fill('#nHead', '3');
@@ -102,10 +106,10 @@ try {
   check('n_head 3 with n_embd 16: the library\'s one-line error', refused.startsWith('n_embd (16) must be divisible by n_head (3)')
     && !(await page.isDisabled('#start')), refused);
   await page.click('#reset');
-  check('Reset brings back the reference settings', (await page.inputValue('#nHead')) === '4' && (await page.inputValue('#seed')) === '42');
-
-  mkdirSync(OUT, { recursive: true });
-  await page.screenshot({ path: join(OUT, 'playground.png'), fullPage: true });
+  await page.waitForTimeout(300);   // the worker's answer to Reset's stop, which must not be an error
+  const afterReset = await page.textContent('#status');
+  check('Reset brings back the reference settings, without an error', (await page.inputValue('#nHead')) === '4'
+    && (await page.inputValue('#seed')) === '42' && (await page.getAttribute('#status', 'class')) !== 'error', afterReset);
 
   if (process.env.PLAYGROUND_FILE) {
     const local = await browser.newPage();

@@ -123,6 +123,7 @@ function clearRun() {
   $("samples").innerHTML = "";
   $("probs").innerHTML = "";
   $("attention").innerHTML = "";
+  $("nextError").textContent = "";
   for (const id of ["loss1", "lossLast", "mean100", "validation", "msPerStep"]) $(id).textContent = "–";
   $("step").textContent = "0";
   draw();

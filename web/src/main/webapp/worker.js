@@ -86,6 +86,9 @@ self.onmessage = async (event) => {
       post({ type: "ready" });
     } else if (m.type === "create") {
       create(m.settings);
+    } else if (m.type === "stop") {
+      running = false;          // the next slice does not start; a stop without a run is no error
+      post({ type: "stopped", step: stepsDone });
     } else if (!settings) {
       post({ type: "error", message: "no run yet: press Start" });
     } else if (m.type === "run") {
@@ -93,9 +96,6 @@ self.onmessage = async (event) => {
         running = true;
         slice();
       }
-    } else if (m.type === "stop") {
-      running = false;
-      post({ type: "stopped", step: stepsDone });
     } else if (m.type === "sample") {
       post({ type: "samples", samples: samples(m.count, m.temperature) });
     } else if (m.type === "next") {
