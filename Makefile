@@ -7,7 +7,7 @@ ARGS ?=
 
 help:
 	@echo "make lab              set everything up and open the course in JupyterLab (ARGS go to JupyterLab)"
-	@echo "make test             run every test: library, Python checks, every notebook (what CI runs)"
+	@echo "make test             run every test: library, Python checks, every notebook, both browser tests (what CI runs)"
 	@echo "make test-java        the library's tests only"
 	@echo "make test-notebooks   execute every notebook headless (ARGS go to pytest, e.g. ARGS='-k 00')"
 	@echo "make test-browser     chapters 00, 06 and 07 in JupyterLab in Chromium, as a learner runs them (screenshots in build/browser/)"
