@@ -84,7 +84,7 @@ $("start").onclick = () => {
   totalSteps = s.steps;
   $("total").textContent = s.steps;
   awaitingRun = true;
-  worker.postMessage({ type: "create", settings: s });   // "created" starts it
+  worker.postMessage({ type: "start", settings: s });
   buttons("running");
   setStatus("Training…");
 };
@@ -139,7 +139,6 @@ function handle(m) {
     if (losses.length === 0) setStatus("Ready: press Start to train.");
   } else if (m.type === "created") {
     awaitingRun = false;
-    worker.postMessage({ type: "run" });
     setStatus(`Training: ${m.info.docs} names, vocabulary ${m.info.vocab}, ${m.info.params} parameters…`);
   } else if (m.type === "steps") {
     addSteps(m);

@@ -84,8 +84,12 @@ self.onmessage = async (event) => {
     await ready;
     if (m.type === "hello") {
       post({ type: "ready" });
-    } else if (m.type === "create") {
-      create(m.settings);
+    } else if (m.type === "start") {
+      create(m.settings);       // and run at once: a stop posted right after this one lands after the first slice
+      if (settings) {
+        running = true;
+        slice();
+      }
     } else if (m.type === "stop") {
       running = false;          // the next slice does not start; a stop without a run is no error
       post({ type: "stopped", step: stepsDone });
