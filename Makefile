@@ -3,14 +3,17 @@ MVN ?= mvn
 JAR := lib/target/microgpt.jar
 ARGS ?=
 
-.PHONY: help build bench setup lab test test-java test-python test-notebooks test-browser train clean student book pair
+.PHONY: help build bench setup lab test test-java test-python test-notebooks test-browser test-playground train clean student book pair playground serve
 
 help:
 	@echo "make lab              set everything up and open the course in JupyterLab (ARGS go to JupyterLab)"
-	@echo "make test             run every test: library, Python checks, every notebook (what CI runs)"
+	@echo "make test             run every test: library, Python checks, every notebook, both browser tests (what CI runs)"
 	@echo "make test-java        the library's tests only"
 	@echo "make test-notebooks   execute every notebook headless (ARGS go to pytest, e.g. ARGS='-k 00')"
 	@echo "make test-browser     chapters 00, 06 and 07 in JupyterLab in Chromium, as a learner runs them (screenshots in build/browser/)"
+	@echo "make test-playground  the playground page in Chromium: the reference run in WebAssembly against the CLI (about 1 min)"
+	@echo "make playground       build the library in WebAssembly and the playground page into build/book/ (no chapters run)"
+	@echo "make serve            serve build/book/ on http://127.0.0.1:8000/ (the playground needs http; PORT=... to change)"
 	@echo "make train            the reference run: java -jar $(JAR) train $(ARGS)"
 	@echo "make build            build the library: $(JAR)"
 	@echo "make bench            time both engines at three sizes with JMH (about 70 s; ARGS: --quick, --one-thread)"
@@ -35,7 +38,7 @@ lab:
 	scripts/lab.sh $(ARGS)
 
 # Every test. CI runs exactly this (see .ci/run).
-test: test-java test-python test-notebooks test-browser
+test: test-java test-python test-notebooks test-browser test-playground
 
 test-java:
 	$(MVN) -B package
@@ -50,6 +53,11 @@ test-notebooks: setup
 # Chromium (installed with apt when missing). ARGS picks chapters, e.g. ARGS=03-building-blocks.ipynb
 test-browser: setup
 	scripts/test_browser.sh $(ARGS)
+
+# The playground page in Chromium: builds web/target/playground, runs the CLI's reference run, serves
+# the page on 127.0.0.1 and checks every loss, the 20 names, stop/resume and the next-letter box.
+test-playground:
+	scripts/test_playground.sh
 
 train:
 	@test -f $(JAR) || $(MVN) -B -q -DskipTests package
@@ -68,7 +76,22 @@ student:
 # The book: every chapter executed with the Java kernel and rendered to static HTML in build/book/
 # (index.html, one page per chapter, concepts.html; screenshots when chromium is installed).
 book: setup
+	scripts/build_playground.sh
 	.venv/bin/python scripts/build_book.py $(ARGS)
+
+# The playground alone (the library in WebAssembly, the page, its worker and the names) into build/book/.
+playground:
+	scripts/build_playground.sh
+	@mkdir -p build/book
+	cp web/target/playground/* build/book/
+	@echo "playground: build/book/playground.html (make serve, then open http://127.0.0.1:$(PORT)/playground.html)"
+
+# The book over http on this machine only: WebAssembly and workers do not load from file://.
+PORT ?= 8000
+serve:
+	@test -d build/book || { echo "serve: build/book/ does not exist; run 'make book' (or 'make playground') first"; exit 1; }
+	@echo "serving build/book/ on http://127.0.0.1:$(PORT)/ (playground: http://127.0.0.1:$(PORT)/playground.html); Ctrl-C stops"
+	python3 -m http.server --bind 127.0.0.1 --directory build/book $(PORT)
 
 # Every chapter as a .java script (jupytext's percent format) in build/pair/, to review and diff;
 # INSTRUCTORS.md shows how to bring an edited script back into its notebook.

@@ -20,6 +20,10 @@ What it writes:
   mathjax/            a local MathJax 2.7 (from the pinned jupyter-server-mathjax package), so
                       formulas render without internet; without that package the pages load
                       MathJax from the CDN that nbconvert's lab template uses (needs internet)
+  playground.html     the playground (with playground.js, worker.js, microgpt.wasm and its runtime,
+                      names.txt): the library in WebAssembly, training in the page; a copy of
+                      web/target/playground/, which scripts/build_playground.sh (run by `make book`)
+                      builds; without it the book has no playground and says so
   screenshots/        index.png and chapter.png (the top 1280 x 1600 pixels of the index and of
                       chapter 02), only when a Chromium is on PATH
 
@@ -303,7 +307,20 @@ def screenshot(browser, page, png, size="1280,1600"):
 
 # ---------------------------------------------------------------- the book
 
-def index_page(entries, version, built):
+PLAYGROUND = ROOT / "web" / "target" / "playground"
+
+
+def copy_playground(out):
+    """Copies the built playground into the book; returns whether there was one to copy."""
+    if not (PLAYGROUND / "microgpt.wasm").is_file():
+        return False
+    for f in PLAYGROUND.iterdir():
+        if f.is_file():
+            shutil.copy2(f, out / f.name)
+    return True
+
+
+def index_page(entries, version, built, playground=False):
     lines = [f"# {BOOK_TITLE}", "",
              "A course, in Java notebooks, that builds a GPT from nothing: scalar autograd, attention, "
              "training with Adam, and sampling. It is Andrej Karpathy's "
@@ -313,6 +330,11 @@ def index_page(entries, version, built):
     for href, chapter_title, blurb in entries:
         lines.append(f"- **[{chapter_title}]({href})**  ")
         lines.append(f"  {blurb}" if blurb else "")
+    if playground:
+        lines += ["", "## Playground", "",
+                  "- **[Train it in this browser tab](playground.html)**  ",
+                  "  The library compiled to WebAssembly trains the reference model on all 32,033 names in the page: "
+                  "the live loss, the samples, the next-letter distribution and what each attention head looks at."]
     lines += ["", "## Reference", "",
               "- **[Concepts](concepts.html)**  ",
               "  Every concept of the course in a few sentences, with its formula, the chapter that builds it "
@@ -400,8 +422,11 @@ def main(argv=None):
         (out / "concepts.html").write_text(render(markdown_page(text), "Concepts", None, None, mathjax_url),
                                            encoding="utf-8")
         print(f"build_book: {_shown(out / 'concepts.html')}")
+    playground = copy_playground(out)
+    print(f"build_book: {_shown(out / 'playground.html')}: copied from {_shown(PLAYGROUND)}" if playground else
+          f"build_book: no playground: {_shown(PLAYGROUND)} is not built (scripts/build_playground.sh builds it)")
     built = datetime.date.today().isoformat()
-    (out / "index.html").write_text(render(markdown_page(index_page(entries, version, built)), BOOK_TITLE,
+    (out / "index.html").write_text(render(markdown_page(index_page(entries, version, built, playground)), BOOK_TITLE,
                                            None, None, mathjax_url), encoding="utf-8")
     print(f"build_book: {_shown(out / 'index.html')}: {len(entries)} chapter(s), "
           f"{time.monotonic() - started_all:.1f} s in all")

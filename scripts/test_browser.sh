@@ -57,14 +57,7 @@ fi
 say "$("$CHROMIUM" --version 2>/dev/null | head -n1)"
 
 # ---------------------------------------------------------------- Playwright (playwright-core, pinned)
-export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-stamp=tests/browser/node_modules/.package-lock.sha256
-want="$(sha256sum tests/browser/package-lock.json | cut -d' ' -f1)"
-if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
-  say "installing tests/browser/node_modules (npm ci)"
-  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci in tests/browser failed"
-  echo "$want" > "$stamp"
-fi
+source scripts/playwright_deps.sh
 
 # ---------------------------------------------------------------- JupyterLab
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/microgpt-browser.XXXXXX")"

@@ -58,6 +58,11 @@ public final class Dataset {
         }
     }
 
+    /** The documents of a text already in memory (one per line, as a file), e.g. one a browser fetched; {@code where} names it in errors. */
+    public static Dataset fromText(String text, String where) {
+        return parse(text.startsWith("\uFEFF") ? text.substring(1) : text, where);
+    }
+
     /** Loads any UTF-8 text file with one document per line, of at most {@link #MAX_FILE_BYTES}. */
     public static Dataset load(Path file) {
         byte[] bytes;

@@ -23,7 +23,7 @@ public final class FastAdam implements Optimizer {
 
     /** Adam over {@code weights}, reading and then clearing {@code gradients} (same length, same order). */
     public FastAdam(double[] weights, double[] gradients, double beta1, double beta2, double epsilon) {
-        this(weights, gradients, beta1, beta2, epsilon, Team.SHARED);
+        this(weights, gradients, beta1, beta2, epsilon, Team.shared());
     }
 
     FastAdam(double[] weights, double[] gradients, double beta1, double beta2, double epsilon, Team team) {

@@ -40,10 +40,21 @@ public final class FastGpt implements LanguageModel {
     private final Activations activations;   // the training step's forward pass
     private final Forward forward;
     private final Backward backward;
+    private final Team team;                 // who runs the big loops: this thread, or two
 
     /** A fresh model whose weights are drawn from gauss(0, 0.08) in the scalar engine's order: the same initial weights. */
     public FastGpt(GptConfig config, PythonRandom rng) {
-        this(config, () -> rng.gauss(0, Gpt.INIT_STD));
+        this(fitsTheHeap(config), () -> rng.gauss(0, Gpt.INIT_STD), Team.shared());
+    }
+
+    /**
+     * The same fresh model as {@link #FastGpt(GptConfig, PythonRandom)}, that never starts a
+     * thread: for a runtime without threads (the WebAssembly build), which also has no JVM heap
+     * limit to check against (the caller bounds the size). Same numbers.
+     */
+    public static FastGpt singleThreaded(GptConfig config, PythonRandom rng) {
+        MemoryEstimate.requireArrays(config);
+        return new FastGpt(config, () -> rng.gauss(0, Gpt.INIT_STD), Team.ALONE);
     }
 
     /** The fast engine for a scalar model's current weights. */
@@ -53,11 +64,16 @@ public final class FastGpt implements LanguageModel {
 
     /** A model with the given weights, in parameter order. */
     public static FastGpt withWeights(GptConfig config, double[] weights) {
-        return new FastGpt(config, config.inParameterOrder(weights));
+        return new FastGpt(fitsTheHeap(config), config.inParameterOrder(weights), Team.shared());
     }
 
-    private FastGpt(GptConfig config, DoubleSupplier init) {
+    /** Refuses, before anything is allocated, a shape too large for this JVM's heap; returns it. */
+    private static GptConfig fitsTheHeap(GptConfig config) {
         MemoryEstimate.require(config, config.fastEngineBytes(), "the fast engine");
+        return config;
+    }
+
+    private FastGpt(GptConfig config, DoubleSupplier init, Team team) {
         this.config = config;
         this.layout = Layout.of(config);
         this.weights = new double[layout.size()];
@@ -66,8 +82,9 @@ public final class FastGpt implements LanguageModel {
         }
         this.gradients = new double[layout.size()];
         this.activations = new Activations(config);
-        this.forward = new Forward(config, layout, Team.SHARED);
-        this.backward = new Backward(config, layout, Team.SHARED);
+        this.team = team;
+        this.forward = new Forward(config, layout, team);
+        this.backward = new Backward(config, layout, team);
     }
 
     @Override
@@ -129,7 +146,7 @@ public final class FastGpt implements LanguageModel {
 
     @Override
     public Optimizer adam(double beta1, double beta2, double epsilon) {
-        return new FastAdam(weights, gradients, beta1, beta2, epsilon, Team.SHARED);
+        return new FastAdam(weights, gradients, beta1, beta2, epsilon, team);
     }
 
     @Override
@@ -150,11 +167,35 @@ public final class FastGpt implements LanguageModel {
         return logits.clone();
     }
 
+    /**
+     * What each attention head of each layer looks at when the model reads the last of the given
+     * tokens (from position 0): {@code [layer][head][t]}, the softmax weights over positions
+     * 0..last, each row summing to 1.
+     */
+    public double[][][] lastAttention(int[] context) {
+        if (context.length == 0) {
+            throw new InvalidInputException("attention needs at least one context token");
+        }
+        FastDecoder decoder = new FastDecoder();
+        for (int token : context) {
+            decoder.next(token);
+        }
+        int p = context.length - 1;
+        double[][][] out = new double[config.nLayer()][config.nHead()][p + 1];
+        for (int l = 0; l < config.nLayer(); l++) {
+            for (int h = 0; h < config.nHead(); h++) {
+                int row = (p * config.nHead() + h) * config.blockSize();  // as Attention stores them
+                System.arraycopy(decoder.cache.attWeight[l], row, out[l][h], 0, p + 1);
+            }
+        }
+        return out;
+    }
+
     /** Incremental decoding: its own activations, whose keys and values are the cache; one position per call. */
     private final class FastDecoder implements Decoder {
 
         private final Activations cache = new Activations(config);
-        private final Forward forward = new Forward(config, layout, Team.SHARED);
+        private final Forward forward = new Forward(config, layout, team);
         private final double[] logits = new double[config.vocabSize()];
         private int position;
 

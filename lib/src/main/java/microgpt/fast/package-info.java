@@ -6,7 +6,8 @@
  * order. {@code Forward} runs the model over a document layer by layer and keeps what the
  * backward pass needs in {@code Activations}; {@code Backward} is the backward pass derived by
  * hand; {@code MatrixKernels}, {@code Attention} and {@code RmsNorm} are the loops they spend their
- * time in, forward and backward, and {@code Team} shares the big ones with a second thread;
+ * time in, forward and backward, and {@code Team} shares the big ones with a second thread on the
+ * JVM ({@code TwoThreads}) or runs them alone ({@code Team.ALONE}, the WebAssembly build);
  * {@link microgpt.fast.FastAdam} updates the flat arrays. Every buffer is allocated once, so a
  * training step allocates nothing (beyond a small lambda for each loop shared between threads).
  *

@@ -77,14 +77,7 @@ public final class MemoryEstimate {
      * array longer than Java allows.
      */
     public static void require(GptConfig c, long bytes, String purpose) {
-        c.parameterCount(); // refuses more weights than one array holds
-        double attention = (double) c.blockSize() * c.blockSize() * c.nHead();
-        if (attention > MAX_ARRAY_LENGTH) {
-            throw new InvalidInputException(String.format(Locale.ROOT,
-                    "block_size %d is too large: the attention weights of one layer (block_size² × n_head = %.3g numbers) do not fit"
-                            + " in one Java array (at most %d); choose a block_size of at most %d",
-                    c.blockSize(), attention, MAX_ARRAY_LENGTH, (long) Math.sqrt(MAX_ARRAY_LENGTH / (double) c.nHead())));
-        }
+        requireArrays(c);
         long limit = heapLimit();
         if (bytes > limit) {
             throw new InvalidInputException(String.format(Locale.ROOT,
@@ -93,6 +86,18 @@ public final class MemoryEstimate {
                             + " n_layer·block_size²·n_head: choose a smaller model, or give java more, e.g. java -Xmx16g -jar ...",
                     purpose, bytes(bytes), c.nLayer(), c.nEmbd(), c.nHead(), c.blockSize(), bytes(limit),
                     Math.round(HEAP_SHARE * 100), bytes(Runtime.getRuntime().maxMemory())));
+        }
+    }
+
+    /** Refuses, with one line, a shape whose weights or attention weights do not fit in one Java array. */
+    public static void requireArrays(GptConfig c) {
+        c.parameterCount(); // refuses more weights than one array holds
+        double attention = (double) c.blockSize() * c.blockSize() * c.nHead();
+        if (attention > MAX_ARRAY_LENGTH) {
+            throw new InvalidInputException(String.format(Locale.ROOT,
+                    "block_size %d is too large: the attention weights of one layer (block_size² × n_head = %.3g numbers) do not fit"
+                            + " in one Java array (at most %d); choose a block_size of at most %d",
+                    c.blockSize(), attention, MAX_ARRAY_LENGTH, (long) Math.sqrt(MAX_ARRAY_LENGTH / (double) c.nHead())));
         }
     }
 

@@ -93,6 +93,19 @@ public final class Trainer {
         stopRequested = true;
     }
 
+    /**
+     * Runs the next step only and records it, for a caller that drives the loop itself (the
+     * browser playground's worker, between messages). Same numbers as {@link #train}.
+     */
+    public StepResult stepOnce() {
+        if (nextStep >= config.steps()) {
+            throw new InvalidInputException("all " + config.steps() + " steps are done; start a new run to train more");
+        }
+        StepResult result = step();
+        history.add(result);
+        return result;
+    }
+
     /** Runs the remaining steps silently. */
     public TrainingHistory train() {
         return train(TrainingListener.SILENT);
