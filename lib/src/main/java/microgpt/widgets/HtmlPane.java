@@ -4,22 +4,10 @@ package microgpt.widgets;
  * A piece of HTML that the kernel can replace at any time (ipywidgets' {@code HTML} widget): where a live view
  * shows its output. The front end puts the HTML into the page as it is, so only the kernel's own HTML goes here.
  */
-public final class HtmlPane extends DomWidget {
+public final class HtmlPane extends TextValued {
 
     public HtmlPane(String html) {
-        super("HTMLModel", "HTMLView", Style.forHtml());
-        describe("");
-        set("placeholder", "\u200b");
-        setText("value", html);
-    }
-
-    public String html() {
-        return text("value");
-    }
-
-    /** Shows {@code html} instead of what was shown. */
-    public void show(String html) {
-        setText("value", html);
+        super("HTMLModel", "HTMLView", Style.forHtml(), "", html, null);
     }
 
     @Override
@@ -29,11 +17,11 @@ public final class HtmlPane extends DomWidget {
 
     @Override
     public String fallbackHtml() {
-        return html();
+        return value();
     }
 
     @Override
     public String toString() {
-        return "HtmlPane(" + html().length() + " characters of HTML)";
+        return "HtmlPane(" + value().length() + " characters of HTML)";
     }
 }

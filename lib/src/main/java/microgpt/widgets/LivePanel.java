@@ -50,18 +50,18 @@ public final class LivePanel extends Box {
         } catch (RuntimeException | StackOverflowError e) {
             html = "<div style=\"color:#b00020\">" + Tables.escape(oneLine(e)) + "</div>";
         }
-        output.show(html);
+        output.setValue(html);
         return html;
     }
 
     /** The HTML shown now. */
     public String html() {
-        return output.html();
+        return output.value();
     }
 
     @Override
     public String fallbackHtml() {
-        return output.html() + "<p style=\"color:#666;font-size:90%\">" + Tables.escape(values()) + " &middot; <i>"
+        return output.value() + "<p style=\"color:#666;font-size:90%\">" + Tables.escape(values()) + " &middot; <i>"
                 + NEEDS_KERNEL + "</i></p>";
     }
 

@@ -61,9 +61,7 @@ class WidgetTest {
     @Test
     void aUsersUpdateChangesTheValueIsEchoedAndRunsTheListeners() {
         Slider slider = Slider.decimal("temperature", 0.1, 2.0, 0.05, 0.5);
-        slider.open(frontEnd);
-        AtomicInteger changes = new AtomicInteger();
-        slider.onChange(changes::incrementAndGet);
+        AtomicInteger changes = openCountingChanges(slider);
 
         frontEnd.deliver(slider.id(), Map.of("method", "update", "state", Map.of("value", 0.85), "buffer_paths", List.of()));
 
@@ -78,9 +76,7 @@ class WidgetTest {
     @Test
     void theSliderKeepsItsValueInRangeAndIgnoresWhatIsNotAValue() {
         Slider slider = Slider.whole("steps", 50, 300, 50, 200);
-        slider.open(frontEnd);
-        AtomicInteger changes = new AtomicInteger();
-        slider.onChange(changes::incrementAndGet);
+        AtomicInteger changes = openCountingChanges(slider);
 
         frontEnd.deliver(slider.id(), Map.of("method", "update", "state", Map.of("value", 250.0)));
         assertEquals(250, slider.intValue());
@@ -141,5 +137,13 @@ class WidgetTest {
         assertEquals("HBoxModel", state.get("_model_name"));
         assertEquals(List.of("IPY_MODEL_" + a.id(), "IPY_MODEL_" + b.id()), state.get("children"));
         assertNull(state.get("style"));
+    }
+
+    /** Opens the slider on the recording front end; the counter counts its change listener's calls. */
+    private AtomicInteger openCountingChanges(Slider slider) {
+        slider.open(frontEnd);
+        AtomicInteger changes = new AtomicInteger();
+        slider.onChange(changes::incrementAndGet);
+        return changes;
     }
 }
