@@ -34,3 +34,12 @@ def test_the_page_sources_load_nothing_from_outside():
     for name in ("playground.html", "playground.js", "worker.js"):
         text = (webapp / name).read_text(encoding="utf-8")
         assert "https://" not in text and "http://cdn" not in text, name
+
+
+def test_chapters_06_and_07_link_the_playground_next_to_them_in_the_book():
+    import json
+    for name in ("06-training.ipynb", "07-sampling.ipynb"):
+        cells = json.loads((ROOT / "notebooks" / name).read_text(encoding="utf-8"))["cells"]
+        prose = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+        assert "](playground.html)" in prose, f"{name} links the book's playground"
+        assert "make serve" in prose, f"{name} says how to open it from a clone, where the link has no page behind it"
