@@ -8,6 +8,7 @@ import microgpt.data.TrainingData;
 import microgpt.nn.LanguageModel;
 import microgpt.random.PythonRandom;
 import microgpt.train.Evaluator;
+import microgpt.train.Format;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -12,6 +12,7 @@ import microgpt.nn.GptConfig;
 import microgpt.nn.LanguageModel;
 import microgpt.random.PythonRandom;
 import microgpt.sample.Sampler;
+import microgpt.train.Format;
 import microgpt.train.ProgressPrinter;
 import microgpt.train.TrainConfig;
 import microgpt.train.Trainer;

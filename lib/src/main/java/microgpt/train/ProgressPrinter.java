@@ -1,8 +1,6 @@
 package microgpt.train;
 
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Prints training progress as the reference does, {@code step    1 / 1000 | loss 3.3660}: one line per step when
@@ -25,7 +23,7 @@ public final class ProgressPrinter implements TrainingListener {
 
     /** The line of one step, {@code step   12 / 1000 | loss 3.1416}. */
     public static String line(StepResult r) {
-        return String.format("step %4d / %4d | loss %s", r.step(), r.totalSteps(), fixed4(r.loss()));
+        return String.format("step %4d / %4d | loss %s", r.step(), r.totalSteps(), Format.fixed(r.loss(), 4));
     }
 
     @Override
@@ -44,7 +42,7 @@ public final class ProgressPrinter implements TrainingListener {
 
     @Override
     public void onEvaluation(int step, double validationLoss) {
-        out.print((inPlace ? "\r" : "") + String.format("step %4d | validation loss %s%n", step, fixed4(validationLoss)));
+        out.print((inPlace ? "\r" : "") + String.format("step %4d | validation loss %s%n", step, Format.fixed(validationLoss, 4)));
     }
 
     @Override
@@ -56,13 +54,5 @@ public final class ProgressPrinter implements TrainingListener {
             out.println("interrupted after " + history.size() + " steps");
         }
         out.flush();
-    }
-
-    /** Four decimals rounded half-to-even from the exact binary value, as Python's {@code f"{x:.4f}"} prints. */
-    private static String fixed4(double x) {
-        if (!Double.isFinite(x)) {
-            return Double.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
-        }
-        return new BigDecimal(x).setScale(4, RoundingMode.HALF_EVEN).toPlainString();
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import microgpt.ReferenceFiles;
 import microgpt.io.Checkpoint;
+import microgpt.train.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
