@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
                 "With no options this is the reference run: seed 42, 1,000 steps on the bundled names."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--steps", paramLabel = "N", description = "training steps, one document each (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", paramLabel = "N", description = "training steps, --batch-size documents each (default: ${DEFAULT-VALUE})")
     int steps = 1000;
 
     @Option(names = "--seed", paramLabel = "S", description = "seed for the shuffle, the initial weights and sampling (default: ${DEFAULT-VALUE})")
@@ -45,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--block-size", paramLabel = "N", description = "longest context in tokens (default: ${DEFAULT-VALUE})")
     int blockSize = 16;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "initial learning rate, decayed linearly to 0 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", paramLabel = "RATE", description = "the full learning rate, after any --warmup; decayed to 0 by --schedule (default: ${DEFAULT-VALUE})")
     double learningRate = 0.01;
 
     @Option(names = "--batch-size", paramLabel = "B", description = "documents per step; the loss is the mean over all their tokens (default: ${DEFAULT-VALUE})")
