@@ -128,6 +128,11 @@ public final class FastGpt implements LanguageModel {
         return loss;
     }
 
+    @Override
+    public boolean takesBatches() {
+        return true;
+    }
+
     /**
      * {@inheritDoc}
      *

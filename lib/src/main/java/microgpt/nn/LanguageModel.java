@@ -49,6 +49,11 @@ public interface LanguageModel {
         return lossAndGradients(batch.get(0));
     }
 
+    /** Whether {@link #lossAndGradients(List)} takes more than one document: only the fast engine's does. */
+    default boolean takesBatches() {
+        return false;
+    }
+
     /** Adam over this model's weights and gradients: each step updates the weights and clears the gradients. */
     default Optimizer adam(double beta1, double beta2, double epsilon) {
         return adamW(beta1, beta2, epsilon, 0);

@@ -40,6 +40,10 @@ public final class Trainer {
             throw new InvalidInputException("the tokenizer has " + tokenizer.vocabSize() + " tokens but the model expects "
                     + model.config().vocabSize());
         }
+        if (config.batchSize() > 1 && !model.takesBatches()) {
+            throw new InvalidInputException("a batch of " + config.batchSize() + " documents a step needs the fast engine (FastGpt); "
+                    + "this model trains on one document per step");
+        }
         this.model = model;
         this.tokenizer = tokenizer;
         this.trainDocs = List.copyOf(trainDocs);

@@ -143,6 +143,10 @@ class BatchedTrainingTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> scalar.lossAndGradients(List.of(TOKENIZER.encode("anna"), TOKENIZER.encode("bob"))));
         assertTrue(e.getMessage().contains("fast engine") && e.getMessage().contains("batch of 2"), e.getMessage());
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> new Trainer(scalar, TOKENIZER, DOCS, TrainConfig.reference().withBatchSize(2)));
+        assertTrue(refused.getMessage().contains("needs the fast engine"), refused.getMessage());
+        new Trainer(scalar, TOKENIZER, DOCS, TrainConfig.reference().withBatchSize(1));   // one document is fine
 
         FastGpt fast = new FastGpt(config(8, 8), new PythonRandom(1));
         fast.zeroGradients();
