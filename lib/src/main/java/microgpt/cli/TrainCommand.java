@@ -14,6 +14,7 @@ import microgpt.random.PythonRandom;
 import microgpt.sample.Sampler;
 import microgpt.train.Format;
 import microgpt.train.ProgressPrinter;
+import microgpt.train.Schedule;
 import microgpt.train.TrainConfig;
 import microgpt.train.Trainer;
 import microgpt.train.TrainingDivergedException;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
                 "With no options this is the reference run: seed 42, 1,000 steps on the bundled names."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--steps", paramLabel = "N", description = "training steps, one document each (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", paramLabel = "N", description = "training steps, --batch-size documents each (default: ${DEFAULT-VALUE})")
     int steps = 1000;
 
     @Option(names = "--seed", paramLabel = "S", description = "seed for the shuffle, the initial weights and sampling (default: ${DEFAULT-VALUE})")
@@ -45,8 +46,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--block-size", paramLabel = "N", description = "longest context in tokens (default: ${DEFAULT-VALUE})")
     int blockSize = 16;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "initial learning rate, decayed linearly to 0 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", paramLabel = "RATE", description = "the full learning rate, after any --warmup; decayed to 0 by --schedule (default: ${DEFAULT-VALUE})")
     double learningRate = 0.01;
+
+    @Option(names = "--batch-size", paramLabel = "B", description = "documents per step; the loss is the mean over all their tokens (default: ${DEFAULT-VALUE})")
+    int batchSize = 1;
+
+    @Option(names = "--weight-decay", paramLabel = "W", description = "AdamW's decoupled weight decay, w -= lr*W*w each step; 0 is plain Adam (default: ${DEFAULT-VALUE})")
+    double weightDecay = 0;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "steps of linear warm-up to the full --lr before the decay (default: ${DEFAULT-VALUE})")
+    int warmup = 0;
+
+    @Option(names = "--schedule", paramLabel = "SHAPE", description = "decay of the learning rate after the warm-up to 0: linear or cosine (default: ${DEFAULT-VALUE})")
+    String schedule = "linear";
 
     @Option(names = "--data", paramLabel = "FILE", description = "UTF-8 text file, one document per line, at most 64 MiB (default: the bundled names.txt)")
     Path dataFile;
@@ -71,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // Check every setting before any work, so a typo, a model too large or a bad --save fails at once.
-        TrainConfig trainConfig = TrainConfig.reference().withSteps(steps).withLearningRate(learningRate);
+        TrainConfig trainConfig = trainConfig();
         engine.requireMemory(new GptConfig(nLayer, nEmbd, nHead, blockSize, 2));
         if (samples < 0) {
             throw new InvalidInputException("--samples must be 0 or more, got " + samples);
@@ -82,6 +95,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (save != null) {
             CheckpointTarget.requireWritable(save, dataFile);
+        }
+
+        if (batchSize > 1 && engine == Engine.scalar) {
+            throw new InvalidInputException("--batch-size " + batchSize + " needs --engine fast; the scalar engine trains on one document per step");
         }
 
         long start = System.nanoTime();
@@ -131,5 +148,21 @@ final class TrainCommand implements Callable<Integer> {
                     Format.fixed(history.meanLastLosses(100), 4)));
             return history.interrupted() ? StopOnSignal.EXIT_INTERRUPTED : 0;
         }
+    }
+
+    /** The training settings of the options, each checked: a bad one is one line naming its option. */
+    private TrainConfig trainConfig() {
+        if (batchSize < 1 || batchSize > TrainConfig.MAX_BATCH_SIZE) {
+            throw new InvalidInputException("--batch-size must be from 1 to " + TrainConfig.MAX_BATCH_SIZE + " documents, got " + batchSize);
+        }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new InvalidInputException("--weight-decay must be 0 or a positive number, got " + weightDecay);
+        }
+        if (warmup < 0 || (steps > 0 && warmup >= steps)) {
+            throw new InvalidInputException("--warmup must be 0 or more steps and fewer than --steps (" + steps + "), got " + warmup);
+        }
+        return TrainConfig.reference().withSteps(steps).withLearningRate(learningRate)
+                .withBatchSize(batchSize).withWeightDecay(weightDecay).withWarmup(warmup)
+                .withSchedule(Schedule.parse(schedule, "--schedule"));
     }
 }

@@ -125,10 +125,18 @@ final class Backward {
 
     /** Adds the gradient of the loss of the n positions that {@link Forward#loss} averaged into {@code grad}. */
     void run(double[] w, double[] grad, Activations a, int n) {
+        run(w, grad, a, n, 1.0 / n);
+    }
+
+    /**
+     * Adds into {@code grad} the gradient of {@code tokenWeight} times the sum of the n positions'
+     * losses: 1/n for one document's mean, 1/T for a batch's mean over its T positions in all.
+     */
+    void run(double[] w, double[] grad, Activations a, int n, double tokenWeight) {
         int e = c.nEmbd();
         int vocab = c.vocabSize();
 
-        lossBackward(a, n);
+        lossBackward(a, n, tokenWeight);
         MatrixKernels.matmulBackwardWeights(team, grad, layout.lmHead(), a.x[c.nLayer()], s.dLogits, vocab, e, n);
         Arrays.fill(s.dx, 0, n * e, 0);
         for (int p = 0; p < n; p++) {
@@ -159,9 +167,9 @@ final class Backward {
      * loss = (Σ_p −log(e_target · total^-1)) · (1/n), total = Σ_v e_v, e_v = exp(logit_v − max):
      * the gradient of every logit, each local derivative rounded as the scalar node rounds it.
      */
-    private void lossBackward(Activations a, int n) {
+    private void lossBackward(Activations a, int n, double tokenWeight) {
         int vocab = c.vocabSize();
-        double dTokenLoss = 1.0 / n;                                  // the mul(1/n) node
+        double dTokenLoss = tokenWeight;                              // the mul(1/n) node
         for (int p = 0; p < n; p++) {
             int row = p * vocab;
             int target = a.tokens[p + 1];

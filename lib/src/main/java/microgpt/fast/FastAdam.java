@@ -16,6 +16,7 @@ public final class FastAdam implements Optimizer {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
+    private final double weightDecay;   // AdamW's decoupled decay; 0 for the reference
     private final double[] m;
     private final double[] v;
     private final Team team;
@@ -23,14 +24,21 @@ public final class FastAdam implements Optimizer {
 
     /** Adam over {@code weights}, reading and then clearing {@code gradients} (same length, same order). */
     public FastAdam(double[] weights, double[] gradients, double beta1, double beta2, double epsilon) {
-        this(weights, gradients, beta1, beta2, epsilon, Team.shared());
+        this(weights, gradients, beta1, beta2, epsilon, 0, Team.shared());
     }
 
-    FastAdam(double[] weights, double[] gradients, double beta1, double beta2, double epsilon, Team team) {
+    /** AdamW: each step first shrinks every weight by learningRate · weightDecay of itself (0: plain Adam). */
+    public FastAdam(double[] weights, double[] gradients, double beta1, double beta2, double epsilon, double weightDecay) {
+        this(weights, gradients, beta1, beta2, epsilon, weightDecay, Team.shared());
+    }
+
+    FastAdam(double[] weights, double[] gradients, double beta1, double beta2, double epsilon, double weightDecay, Team team) {
         if (weights.length != gradients.length) {
             throw new IllegalArgumentException("weights and gradients differ in length: " + weights.length + " and " + gradients.length);
         }
         Adam.requireValidSettings(beta1, beta2, epsilon);
+        Adam.requireValidWeightDecay(weightDecay);
+        this.weightDecay = weightDecay;
         this.weights = weights;
         this.gradients = gradients;
         this.beta1 = beta1;
@@ -64,6 +72,12 @@ public final class FastAdam implements Optimizer {
      * step 227 on for β1 = 0.85) changes nothing, so that division is skipped.
      */
     private void update(double learningRate, double mCorrection, double vCorrection, int from, int to) {
+        if (weightDecay != 0) {           // decoupled: the decay does not pass through m and v
+            double shrink = learningRate * weightDecay;
+            for (int i = from; i < to; i++) {
+                weights[i] -= shrink * weights[i];
+            }
+        }
         double oneMinusBeta1 = 1 - beta1;
         double oneMinusBeta2 = 1 - beta2;
         if (mCorrection == 1 && vCorrection == 1) {

@@ -92,6 +92,11 @@ final class Forward {
      * are summed from the first position and multiplied by 1/n, as {@code Value.sum(...).mul(1.0 / n)}.
      */
     static double loss(GptConfig c, Activations a, int n) {
+        return lossSum(c, a, n) * (1.0 / n);
+    }
+
+    /** The sum of the n positions' losses that {@link #loss} averages, summed from the first position. */
+    static double lossSum(GptConfig c, Activations a, int n) {
         int vocab = c.vocabSize();
         double sum = 0;
         for (int p = 0; p < n; p++) {
@@ -113,6 +118,6 @@ final class Forward {
             a.tokenLoss[p] = loss;
             sum = p == 0 ? loss : sum + loss;
         }
-        return sum * (1.0 / n);
+        return sum;
     }
 }

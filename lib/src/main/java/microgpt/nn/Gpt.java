@@ -188,8 +188,8 @@ public final class Gpt implements LanguageModel {
     }
 
     @Override
-    public Optimizer adam(double beta1, double beta2, double epsilon) {
-        return new Adam(parameters, beta1, beta2, epsilon);
+    public Optimizer adamW(double beta1, double beta2, double epsilon, double weightDecay) {
+        return new Adam(parameters, beta1, beta2, epsilon, weightDecay);
     }
 
     /** A decoder that runs {@link #forward} with a {@link KvCache} and hands back the logits' values. */

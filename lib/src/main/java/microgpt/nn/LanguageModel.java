@@ -1,5 +1,6 @@
 package microgpt.nn;
 
+import java.util.List;
 import microgpt.InvalidInputException;
 import microgpt.optim.Optimizer;
 
@@ -31,8 +32,39 @@ public interface LanguageModel {
      */
     double lossAndGradients(int[] tokens);
 
+    /**
+     * A batch's training loss, the mean cross-entropy over all the predictions of all its
+     * documents (each document counts with its number of positions), and its backward pass: the
+     * gradient of that loss is added to the model's gradients. That gradient is the mean of the
+     * documents' own gradients (of their own mean losses), each weighted by its share of the
+     * batch's positions. One document gives exactly {@link #lossAndGradients(int[])}.
+     *
+     * <p>This engine takes one document at a time; the fast engine takes any number.
+     */
+    default double lossAndGradients(List<int[]> batch) {
+        if (batch.size() != 1) {
+            throw new InvalidInputException("this engine trains on one document per step, got a batch of " + batch.size()
+                    + "; use the fast engine for a larger batch");
+        }
+        return lossAndGradients(batch.get(0));
+    }
+
+    /** Whether {@link #lossAndGradients(List)} takes more than one document: only the fast engine's does. */
+    default boolean takesBatches() {
+        return false;
+    }
+
     /** Adam over this model's weights and gradients: each step updates the weights and clears the gradients. */
-    Optimizer adam(double beta1, double beta2, double epsilon);
+    default Optimizer adam(double beta1, double beta2, double epsilon) {
+        return adamW(beta1, beta2, epsilon, 0);
+    }
+
+    /**
+     * AdamW: Adam that also shrinks each weight by {@code learningRate · weightDecay} of itself
+     * (decoupled weight decay, w −= lr·wd·w, before Adam's own update). A weight decay of 0 is
+     * {@link #adam} exactly.
+     */
+    Optimizer adamW(double beta1, double beta2, double epsilon, double weightDecay);
 
     /** A reader of one document at a time, token by token, with its own key-value cache. */
     Decoder decoder();

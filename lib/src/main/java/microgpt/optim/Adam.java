@@ -16,6 +16,7 @@ public final class Adam implements Optimizer {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
+    private final double weightDecay; // AdamW's decoupled decay; 0 for the reference
     private final double[] m;
     private final double[] v;
     private int t; // steps taken so far
@@ -35,12 +36,26 @@ public final class Adam implements Optimizer {
         }
     }
 
+    /** Checks AdamW's weight decay (both engines' Adam and {@code TrainConfig} use it): 0 or more, and finite. */
+    public static void requireValidWeightDecay(double weightDecay) {
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new InvalidInputException("the weight decay must be 0 or a positive number, got " + weightDecay);
+        }
+    }
+
     public Adam(List<Value> parameters, double beta1, double beta2, double epsilon) {
+        this(parameters, beta1, beta2, epsilon, 0);
+    }
+
+    /** AdamW: each step first shrinks every parameter by learningRate · weightDecay of itself (0: plain Adam). */
+    public Adam(List<Value> parameters, double beta1, double beta2, double epsilon, double weightDecay) {
         requireValidSettings(beta1, beta2, epsilon);
+        requireValidWeightDecay(weightDecay);
         this.parameters = List.copyOf(parameters);
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
+        this.weightDecay = weightDecay;
         this.m = new double[parameters.size()];
         this.v = new double[parameters.size()];
     }
@@ -53,6 +68,9 @@ public final class Adam implements Optimizer {
         double vCorrection = 1 - Math.pow(beta2, t);
         for (int i = 0; i < parameters.size(); i++) {
             Value p = parameters.get(i);
+            if (weightDecay != 0) { // decoupled: the decay does not pass through m and v
+                p.data -= learningRate * weightDecay * p.data;
+            }
             m[i] = beta1 * m[i] + (1 - beta1) * p.grad;
             v[i] = beta2 * v[i] + (1 - beta2) * Math.pow(p.grad, 2);
             double mHat = m[i] / mCorrection;

@@ -4,20 +4,34 @@ import microgpt.InvalidInputException;
 import microgpt.optim.Adam;
 
 /**
- * How to train: how many steps, and Adam's settings. The learning rate decays linearly from
- * {@code learningRate} at the first step towards 0 after the last.
+ * How to train: how many steps of how many documents, Adam's settings and the learning-rate
+ * schedule. The learning rate rises linearly over the first {@code warmupSteps} steps, then decays
+ * from {@code learningRate} towards 0 after the last step, linearly or along a cosine.
  *
- * @param steps        how many steps (one document each)
- * @param learningRate the learning rate of the first step
+ * @param steps        how many steps
+ * @param learningRate the full learning rate: of the first step, or of the first after the warm-up
  * @param beta1        Adam's decay rate for the mean of the gradient
  * @param beta2        Adam's decay rate for the mean of the squared gradient
  * @param epsilon      Adam's guard against dividing by zero
+ * @param batchSize    documents per step; the loss is the mean over all their predictions
+ * @param weightDecay  AdamW's decoupled weight decay, w −= lr·wd·w each step (0: plain Adam)
+ * @param warmupSteps  steps of linear warm-up before the decay (0: none)
+ * @param schedule     how the learning rate decays after the warm-up
  */
-public record TrainConfig(int steps, double learningRate, double beta1, double beta2, double epsilon) {
+public record TrainConfig(int steps, double learningRate, double beta1, double beta2, double epsilon,
+                          int batchSize, double weightDecay, int warmupSteps, Schedule schedule) {
 
-    /** The reference's settings: 1,000 steps, learning rate 0.01, β1 0.85, β2 0.99, ε 1e-8. */
+    /** The largest batch: enough for any run this course makes, small enough that no count of positions overflows. */
+    public static final int MAX_BATCH_SIZE = 1 << 20;
+
+    /** The reference's settings: 1,000 steps of one document, learning rate 0.01 decayed linearly, Adam with β1 0.85, β2 0.99, ε 1e-8. */
     public static TrainConfig reference() {
         return new TrainConfig(1000, 0.01, 0.85, 0.99, 1e-8);
+    }
+
+    /** One document per step, plain Adam, no warm-up, linear decay: the reference's training with these settings. */
+    public TrainConfig(int steps, double learningRate, double beta1, double beta2, double epsilon) {
+        this(steps, learningRate, beta1, beta2, epsilon, 1, 0, 0, Schedule.LINEAR);
     }
 
     public TrainConfig {
@@ -28,18 +42,53 @@ public record TrainConfig(int steps, double learningRate, double beta1, double b
             throw new InvalidInputException("the learning rate must be a positive number, got " + learningRate);
         }
         Adam.requireValidSettings(beta1, beta2, epsilon);
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new InvalidInputException("the batch size must be from 1 to " + MAX_BATCH_SIZE + " documents, got " + batchSize);
+        }
+        Adam.requireValidWeightDecay(weightDecay);
+        if (warmupSteps < 0 || warmupSteps >= steps) {
+            throw new InvalidInputException("the warm-up must be 0 or more steps and fewer than the " + steps
+                    + " steps of the run, got " + warmupSteps);
+        }
+        if (schedule == null) {
+            throw new InvalidInputException("the learning-rate schedule is missing; use Schedule.LINEAR or Schedule.COSINE");
+        }
     }
 
     public TrainConfig withSteps(int newSteps) {
-        return new TrainConfig(newSteps, learningRate, beta1, beta2, epsilon);
+        return new TrainConfig(newSteps, learningRate, beta1, beta2, epsilon, batchSize, weightDecay, warmupSteps, schedule);
     }
 
     public TrainConfig withLearningRate(double newLearningRate) {
-        return new TrainConfig(steps, newLearningRate, beta1, beta2, epsilon);
+        return new TrainConfig(steps, newLearningRate, beta1, beta2, epsilon, batchSize, weightDecay, warmupSteps, schedule);
     }
 
-    /** The learning rate of the 0-based step {@code step}: linear decay, lr · (1 − step / steps). */
+    public TrainConfig withBatchSize(int newBatchSize) {
+        return new TrainConfig(steps, learningRate, beta1, beta2, epsilon, newBatchSize, weightDecay, warmupSteps, schedule);
+    }
+
+    public TrainConfig withWeightDecay(double newWeightDecay) {
+        return new TrainConfig(steps, learningRate, beta1, beta2, epsilon, batchSize, newWeightDecay, warmupSteps, schedule);
+    }
+
+    public TrainConfig withWarmup(int newWarmupSteps) {
+        return new TrainConfig(steps, learningRate, beta1, beta2, epsilon, batchSize, weightDecay, newWarmupSteps, schedule);
+    }
+
+    public TrainConfig withSchedule(Schedule newSchedule) {
+        return new TrainConfig(steps, learningRate, beta1, beta2, epsilon, batchSize, weightDecay, warmupSteps, newSchedule);
+    }
+
+    /**
+     * The learning rate of the 0-based step {@code step}. During the warm-up, step s &lt; W gets
+     * lr · (s + 1) / (W + 1), so the rate climbs evenly to the full rate at step W. After it the
+     * decay's progress is (s − W) / (steps − W), and the rate is lr · (1 − progress) (linear: with
+     * no warm-up, the reference's lr · (1 − s / steps)) or lr · (1 + cos(π · progress)) / 2.
+     */
     public double learningRateAt(int step) {
-        return learningRate * (1 - (double) step / steps);
+        if (step < warmupSteps) {
+            return learningRate * (step + 1) / (warmupSteps + 1);
+        }
+        return learningRate * schedule.factor((double) (step - warmupSteps) / (steps - warmupSteps));
     }
 }

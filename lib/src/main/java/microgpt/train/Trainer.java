@@ -8,9 +8,11 @@ import microgpt.nn.LanguageModel;
 import microgpt.optim.Optimizer;
 
 /**
- * The training loop: step s takes training document s mod N, computes its loss, backpropagates,
- * and lets Adam update every weight with the decayed learning rate. It works with either engine
- * of {@link LanguageModel}: the scalar {@code Gpt} or the fast {@code FastGpt}.
+ * The training loop: step s takes the B training documents s·B … s·B + B − 1 (mod N) of the
+ * shuffled order (B = 1: document s mod N), computes their loss, the mean over all their
+ * predictions, backpropagates, and lets Adam (AdamW with a weight decay) update every weight with
+ * the learning rate of the schedule. It works with either engine of {@link LanguageModel}: the
+ * scalar {@code Gpt} or the fast {@code FastGpt} (which alone takes batches of more than one).
  *
  * <p>A trainer runs one schedule of {@code config.steps()} steps. If its thread is interrupted
  * (the notebook's stop button) or another thread calls {@link #requestStop()} (the command line's
@@ -38,11 +40,15 @@ public final class Trainer {
             throw new InvalidInputException("the tokenizer has " + tokenizer.vocabSize() + " tokens but the model expects "
                     + model.config().vocabSize());
         }
+        if (config.batchSize() > 1 && !model.takesBatches()) {
+            throw new InvalidInputException("a batch of " + config.batchSize() + " documents a step needs the fast engine (FastGpt); "
+                    + "this model trains on one document per step");
+        }
         this.model = model;
         this.tokenizer = tokenizer;
         this.trainDocs = List.copyOf(trainDocs);
         this.config = config;
-        this.adam = model.adam(config.beta1(), config.beta2(), config.epsilon());
+        this.adam = model.adamW(config.beta1(), config.beta2(), config.epsilon(), config.weightDecay());
     }
 
     /** Also measures the validation loss on these documents every {@code every} steps and after the last. */
@@ -115,8 +121,7 @@ public final class Trainer {
     private StepResult step() {
         long start = System.nanoTime();
         int s = nextStep;
-        int[] tokens = tokenizer.encode(trainDocs.get(s % trainDocs.size()));
-        double loss = model.lossAndGradients(tokens);
+        double loss = model.lossAndGradients(batch(s));
         if (!Double.isFinite(loss)) { // stop at once: every later step, sample and checkpoint would be NaN
             throw new TrainingDivergedException(s + 1, config.steps(), loss, config.learningRate());
         }
@@ -124,6 +129,16 @@ public final class Trainer {
         adam.step(learningRate);
         nextStep++;
         return new StepResult(s + 1, config.steps(), loss, learningRate, System.nanoTime() - start);
+    }
+
+    /** The tokens of the documents of the 0-based step {@code s}: s·B … s·B + B − 1, each mod N. */
+    private List<int[]> batch(int s) {
+        int size = config.batchSize();
+        List<int[]> batch = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            batch.add(tokenizer.encode(trainDocs.get((int) (((long) s * size + i) % trainDocs.size()))));
+        }
+        return batch;
     }
 
     public TrainingHistory history() {

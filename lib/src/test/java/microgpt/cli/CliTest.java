@@ -79,11 +79,7 @@ class CliTest {
     }
 
     void assertOneClearLine(String expectedPart, String... args) {
-        assertEquals(Main.EXIT_BAD_INPUT, run(args), String.join(" ", args));
-        String e = stderr();
-        assertEquals(1, e.lines().count(), "exactly one line: " + e);
-        assertTrue(e.contains(expectedPart), "'" + e.strip() + "' should contain '" + expectedPart + "'");
-        assertFalse(e.contains("Exception") || e.contains("\tat "), "no stack trace: " + e);
+        console.assertOneClearLine(expectedPart, args);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package microgpt.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,5 +45,15 @@ final class ConsoleCapture implements BeforeEachCallback, AfterEachCallback {
 
     String stderr() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Runs the command line and asserts status 2 and exactly one line on stderr, containing {@code expectedPart}, with no stack trace. */
+    void assertOneClearLine(String expectedPart, String... args) {
+        reset();
+        assertEquals(Main.EXIT_BAD_INPUT, Main.run(args), String.join(" ", args));
+        String e = stderr();
+        assertEquals(1, e.lines().count(), "exactly one line: " + e);
+        assertTrue(e.contains(expectedPart), "'" + e.strip() + "' should contain '" + expectedPart + "'");
+        assertFalse(e.contains("Exception") || e.contains("\tat "), "no stack trace: " + e);
     }
 }
