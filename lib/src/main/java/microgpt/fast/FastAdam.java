@@ -1,7 +1,7 @@
 package microgpt.fast;
 
 import java.util.Arrays;
-import microgpt.optim.Adam;
+import microgpt.optim.AdamSettings;
 import microgpt.optim.Optimizer;
 
 /**
@@ -13,10 +13,7 @@ public final class FastAdam implements Optimizer {
 
     private final double[] weights;
     private final double[] gradients;
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private final double weightDecay;   // AdamW's decoupled decay; 0 for the reference
+    private final AdamSettings settings;
     private final double[] m;
     private final double[] v;
     private final Team team;
@@ -36,14 +33,9 @@ public final class FastAdam implements Optimizer {
         if (weights.length != gradients.length) {
             throw new IllegalArgumentException("weights and gradients differ in length: " + weights.length + " and " + gradients.length);
         }
-        Adam.requireValidSettings(beta1, beta2, epsilon);
-        Adam.requireValidWeightDecay(weightDecay);
-        this.weightDecay = weightDecay;
+        this.settings = new AdamSettings(beta1, beta2, epsilon, weightDecay);
         this.weights = weights;
         this.gradients = gradients;
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.epsilon = epsilon;
         this.m = new double[weights.length];
         this.v = new double[weights.length];
         this.team = team;
@@ -52,8 +44,8 @@ public final class FastAdam implements Optimizer {
     @Override
     public void step(double learningRate) {
         t++;
-        double mCorrection = 1 - Math.pow(beta1, t);
-        double vCorrection = 1 - Math.pow(beta2, t);
+        double mCorrection = 1 - Math.pow(settings.beta1(), t);
+        double vCorrection = 1 - Math.pow(settings.beta2(), t);
         if (team.worthSharing(8L * weights.length)) {                 // a division costs some 8 multiply-adds
             team.run(weights.length, (from, to) -> update(learningRate, mCorrection, vCorrection, from, to));
         } else {
@@ -72,6 +64,10 @@ public final class FastAdam implements Optimizer {
      * step 227 on for β1 = 0.85) changes nothing, so that division is skipped.
      */
     private void update(double learningRate, double mCorrection, double vCorrection, int from, int to) {
+        double beta1 = settings.beta1();
+        double beta2 = settings.beta2();
+        double epsilon = settings.epsilon();
+        double weightDecay = settings.weightDecay();
         if (weightDecay != 0) {           // decoupled: the decay does not pass through m and v
             double shrink = learningRate * weightDecay;
             for (int i = from; i < to; i++) {

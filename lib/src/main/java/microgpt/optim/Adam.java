@@ -1,7 +1,6 @@
 package microgpt.optim;
 
 import java.util.List;
-import microgpt.InvalidInputException;
 import microgpt.autograd.Value;
 
 /**
@@ -13,10 +12,7 @@ import microgpt.autograd.Value;
 public final class Adam implements Optimizer {
 
     private final List<Value> parameters;
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private final double weightDecay; // AdamW's decoupled decay; 0 for the reference
+    private final AdamSettings settings;
     private final double[] m;
     private final double[] v;
     private int t; // steps taken so far
@@ -26,36 +22,14 @@ public final class Adam implements Optimizer {
         return new Adam(parameters, 0.85, 0.99, 1e-8);
     }
 
-    /** Checks Adam's settings (both engines' Adam and {@code TrainConfig} use it): betas in [0, 1), epsilon positive. */
-    public static void requireValidSettings(double beta1, double beta2, double epsilon) {
-        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-            throw new InvalidInputException("Adam's betas must be in [0, 1), got beta1 " + beta1 + " and beta2 " + beta2);
-        }
-        if (!(epsilon > 0)) {
-            throw new InvalidInputException("Adam's epsilon must be positive, got " + epsilon);
-        }
-    }
-
-    /** Checks AdamW's weight decay (both engines' Adam and {@code TrainConfig} use it): 0 or more, and finite. */
-    public static void requireValidWeightDecay(double weightDecay) {
-        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new InvalidInputException("the weight decay must be 0 or a positive number, got " + weightDecay);
-        }
-    }
-
     public Adam(List<Value> parameters, double beta1, double beta2, double epsilon) {
         this(parameters, beta1, beta2, epsilon, 0);
     }
 
     /** AdamW: each step first shrinks every parameter by learningRate · weightDecay of itself (0: plain Adam). */
     public Adam(List<Value> parameters, double beta1, double beta2, double epsilon, double weightDecay) {
-        requireValidSettings(beta1, beta2, epsilon);
-        requireValidWeightDecay(weightDecay);
+        this.settings = new AdamSettings(beta1, beta2, epsilon, weightDecay);
         this.parameters = List.copyOf(parameters);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.epsilon = epsilon;
-        this.weightDecay = weightDecay;
         this.m = new double[parameters.size()];
         this.v = new double[parameters.size()];
     }
@@ -64,6 +38,9 @@ public final class Adam implements Optimizer {
     @Override
     public void step(double learningRate) {
         t++;
+        double beta1 = settings.beta1();
+        double beta2 = settings.beta2();
+        double weightDecay = settings.weightDecay();
         double mCorrection = 1 - Math.pow(beta1, t);
         double vCorrection = 1 - Math.pow(beta2, t);
         for (int i = 0; i < parameters.size(); i++) {
@@ -75,7 +52,7 @@ public final class Adam implements Optimizer {
             v[i] = beta2 * v[i] + (1 - beta2) * Math.pow(p.grad, 2);
             double mHat = m[i] / mCorrection;
             double vHat = v[i] / vCorrection;
-            p.data -= learningRate * mHat / (Math.pow(vHat, 0.5) + epsilon);
+            p.data -= learningRate * mHat / (Math.pow(vHat, 0.5) + settings.epsilon());
             p.grad = 0;
         }
     }

@@ -1,7 +1,8 @@
 package microgpt.train;
 
+import java.util.function.Consumer;
 import microgpt.InvalidInputException;
-import microgpt.optim.Adam;
+import microgpt.optim.AdamSettings;
 
 /**
  * How to train: how many steps of how many documents, Adam's settings and the learning-rate
@@ -41,11 +42,10 @@ public record TrainConfig(int steps, double learningRate, double beta1, double b
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new InvalidInputException("the learning rate must be a positive number, got " + learningRate);
         }
-        Adam.requireValidSettings(beta1, beta2, epsilon);
+        new AdamSettings(beta1, beta2, epsilon, weightDecay); // checks Adam's settings
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
             throw new InvalidInputException("the batch size must be from 1 to " + MAX_BATCH_SIZE + " documents, got " + batchSize);
         }
-        Adam.requireValidWeightDecay(weightDecay);
         if (warmupSteps < 0 || warmupSteps >= steps) {
             throw new InvalidInputException("the warm-up must be 0 or more steps and fewer than the " + steps
                     + " steps of the run, got " + warmupSteps);
@@ -55,28 +55,44 @@ public record TrainConfig(int steps, double learningRate, double beta1, double b
         }
     }
 
-    public TrainConfig withSteps(int newSteps) {
-        return new TrainConfig(newSteps, learningRate, beta1, beta2, epsilon, batchSize, weightDecay, warmupSteps, schedule);
+    // Copies with one setting changed, checked like any new config.
+    public TrainConfig withSteps(int newSteps) { return edited(d -> d.steps = newSteps); }
+    public TrainConfig withLearningRate(double newLearningRate) { return edited(d -> d.learningRate = newLearningRate); }
+    public TrainConfig withBatchSize(int newBatchSize) { return edited(d -> d.batchSize = newBatchSize); }
+    public TrainConfig withWeightDecay(double newWeightDecay) { return edited(d -> d.weightDecay = newWeightDecay); }
+    public TrainConfig withWarmup(int newWarmupSteps) { return edited(d -> d.warmupSteps = newWarmupSteps); }
+    public TrainConfig withSchedule(Schedule newSchedule) { return edited(d -> d.schedule = newSchedule); }
+
+    /** A copy with one setting changed, checked like any new config. */
+    private TrainConfig edited(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.config();
     }
 
-    public TrainConfig withLearningRate(double newLearningRate) {
-        return new TrainConfig(steps, newLearningRate, beta1, beta2, epsilon, batchSize, weightDecay, warmupSteps, schedule);
-    }
+    /** The settings of a config while one of them changes. */
+    private static final class Draft {
+        int steps;
+        double learningRate;
+        int batchSize;
+        double weightDecay;
+        int warmupSteps;
+        Schedule schedule;
+        private final TrainConfig from;
 
-    public TrainConfig withBatchSize(int newBatchSize) {
-        return new TrainConfig(steps, learningRate, beta1, beta2, epsilon, newBatchSize, weightDecay, warmupSteps, schedule);
-    }
+        Draft(TrainConfig from) {
+            this.from = from;
+            steps = from.steps;
+            learningRate = from.learningRate;
+            batchSize = from.batchSize;
+            weightDecay = from.weightDecay;
+            warmupSteps = from.warmupSteps;
+            schedule = from.schedule;
+        }
 
-    public TrainConfig withWeightDecay(double newWeightDecay) {
-        return new TrainConfig(steps, learningRate, beta1, beta2, epsilon, batchSize, newWeightDecay, warmupSteps, schedule);
-    }
-
-    public TrainConfig withWarmup(int newWarmupSteps) {
-        return new TrainConfig(steps, learningRate, beta1, beta2, epsilon, batchSize, weightDecay, newWarmupSteps, schedule);
-    }
-
-    public TrainConfig withSchedule(Schedule newSchedule) {
-        return new TrainConfig(steps, learningRate, beta1, beta2, epsilon, batchSize, weightDecay, warmupSteps, newSchedule);
+        TrainConfig config() {
+            return new TrainConfig(steps, learningRate, from.beta1, from.beta2, from.epsilon, batchSize, weightDecay, warmupSteps, schedule);
+        }
     }
 
     /**
