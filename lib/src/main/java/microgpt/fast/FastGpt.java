@@ -59,7 +59,7 @@ public final class FastGpt implements LanguageModel {
      * threads (1 to {@link Threads#MAX}): the same numbers on any number.
      */
     public static FastGpt withThreads(GptConfig config, PythonRandom rng, int threads) {
-        return new FastGpt(config, rng, Threads.require(threads, "the number of threads"));
+        return new FastGpt(config, rng, Threads.require(threads, "the thread count"));
     }
 
     /**

@@ -19,15 +19,14 @@ public final class Threads {
         try {
             return require(Integer.parseInt(property), "-Dmicrogpt.threads");
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("-Dmicrogpt.threads must be auto or a number of threads from 1 to " + MAX
-                    + ", got '" + property + "'");
+            throw new InvalidInputException("-Dmicrogpt.threads must be auto or a number from 1 to " + MAX + ", got '" + property + "'");
         }
     }
 
     /** Refuses, naming {@code source} (an option), a thread count outside 1 to {@link #MAX}; returns it. */
     public static int require(int threads, String source) {
         if (threads < 1 || threads > MAX) {
-            throw new InvalidInputException(source + " must be a number of threads from 1 to " + MAX + ", got " + threads);
+            throw new InvalidInputException(source + " must be from 1 to " + MAX + ", got " + threads);
         }
         return threads;
     }
