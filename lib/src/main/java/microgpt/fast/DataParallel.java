@@ -28,15 +28,26 @@ final class DataParallel {
     private final GptConfig config;
     private final Layout layout;
     private final Workers workers;
+    private final HeapCheck heapCheck;
     private final double[][] shardGradients = new double[MAX_SHARDS][];   // [0] stays null: the model's gradients
     private final Worker[] crew = new Worker[MAX_SHARDS];
     private double[] documentLoss = new double[MAX_SHARDS];
 
-    DataParallel(GptConfig config, Layout layout, Workers workers) {
+    DataParallel(GptConfig config, Layout layout, Workers workers, HeapCheck heapCheck) {
         this.config = config;
         this.layout = layout;
         this.workers = workers;
+        this.heapCheck = heapCheck;
     }
+
+    /** Refuses, in one line naming the purpose, a model that with {@code bytes} more would not fit in the heap. */
+    @FunctionalInterface
+    interface HeapCheck {
+        void require(long bytes, String purpose);
+    }
+
+    /** For a runtime without a JVM heap limit (the WebAssembly build, whose caller bounds the size). */
+    static final HeapCheck NO_HEAP_LIMIT = (bytes, purpose) -> { };
 
     /** One thread's buffers: the activations, forward and backward pass of one document at a time. */
     private final class Worker {
@@ -90,7 +101,7 @@ final class DataParallel {
     private void allocate(int shards, int documents) {
         int threads = Math.min(workers.threads(), shards);
         if (shardGradients[shards - 1] == null && shards > 1 || crew[threads - 1] == null) {
-            MemoryEstimate.require(config, config.fastEngineBytes() + MemoryEstimate.dataParallelBytes(config, shards, threads),
+            heapCheck.require(config.fastEngineBytes() + MemoryEstimate.dataParallelBytes(config, shards, threads),
                     "the fast engine with a batch of " + documents + " documents on " + threads + " threads");
             for (int s = 1; s < shards; s++) {
                 if (shardGradients[s] == null) {

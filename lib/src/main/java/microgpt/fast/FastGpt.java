@@ -69,7 +69,7 @@ public final class FastGpt implements LanguageModel {
      */
     public static FastGpt singleThreaded(GptConfig config, PythonRandom rng) {
         MemoryEstimate.requireArrays(config);
-        return new FastGpt(config, () -> rng.gauss(0, Gpt.INIT_STD), Team.ALONE, Workers.ALONE);
+        return new FastGpt(config, () -> rng.gauss(0, Gpt.INIT_STD), Team.ALONE, Workers.ALONE, DataParallel.NO_HEAP_LIMIT);
     }
 
     /** The fast engine for a scalar model's current weights. */
@@ -90,10 +90,11 @@ public final class FastGpt implements LanguageModel {
 
     /** One thread: everything alone; more: a pool for batches, and a second thread for one document's big loops. */
     private FastGpt(GptConfig config, DoubleSupplier init, int threads) {
-        this(config, init, threads == 1 ? Team.ALONE : Team.shared(), Workers.pool(threads));
+        this(config, init, threads == 1 ? Team.ALONE : Team.shared(), Workers.pool(threads),
+                (bytes, purpose) -> MemoryEstimate.require(config, bytes, purpose));
     }
 
-    private FastGpt(GptConfig config, DoubleSupplier init, Team team, Workers workers) {
+    private FastGpt(GptConfig config, DoubleSupplier init, Team team, Workers workers, DataParallel.HeapCheck heapCheck) {
         this.config = config;
         this.layout = Layout.of(config);
         this.weights = new double[layout.size()];
@@ -105,7 +106,7 @@ public final class FastGpt implements LanguageModel {
         this.team = team;
         this.forward = new Forward(config, layout, team);
         this.backward = new Backward(config, layout, team);
-        this.batches = new DataParallel(config, layout, workers);
+        this.batches = new DataParallel(config, layout, workers, heapCheck);
     }
 
     @Override
