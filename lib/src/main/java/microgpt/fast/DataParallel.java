@@ -2,6 +2,8 @@ package microgpt.fast;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
+import microgpt.nn.Decoder;
 import microgpt.nn.GptConfig;
 import microgpt.nn.MemoryEstimate;
 
@@ -23,6 +25,7 @@ final class DataParallel {
     /** The most shards: the most threads a batch can keep busy, and the most gradient arrays it adds. */
     static final int MAX_SHARDS = 8;
 
+    private static final int EVALUATION_RUNS = 64;   // runs of documents to evaluate: a few per thread
     private static final int SUM_SLICE = 8192;   // weights per task of the final sum: a few tasks per thread
 
     private final GptConfig config;
@@ -95,6 +98,25 @@ final class DataParallel {
             sum += documentLoss[d];
         }
         return sum * tokenWeight;
+    }
+
+    /**
+     * {@link microgpt.nn.LanguageModel#tokenLosses(List)} with the documents cut into runs shared
+     * between the threads, each thread reading through a decoder of its own from {@code decoders}.
+     */
+    double[][] tokenLosses(FastGpt model, List<int[]> documents, Supplier<Decoder> decoders) {
+        double[][] losses = new double[documents.size()][];
+        int runs = Math.min(losses.length, EVALUATION_RUNS);
+        Decoder[] own = new Decoder[Math.min(workers.threads(), runs)];
+        workers.run(runs, (worker, run) -> {
+            if (own[worker] == null) {
+                own[worker] = decoders.get();
+            }
+            for (int d = (int) ((long) run * losses.length / runs); d < (long) (run + 1) * losses.length / runs; d++) {
+                losses[d] = model.tokenLosses(own[worker], documents.get(d));
+            }
+        });
+        return losses;
     }
 
     /** Makes the shards' gradient arrays and the workers' buffers this batch needs, once they are known to fit. */

@@ -207,7 +207,13 @@ public final class FastGpt implements LanguageModel {
 
     @Override
     public Decoder decoder() {
-        return new FastDecoder();
+        return new FastDecoder(config, layout, weights, team);
+    }
+
+    /** {@inheritDoc} The documents are shared between the model's threads, each with a decoder of its own. */
+    @Override
+    public double[][] tokenLosses(List<int[]> documents) {
+        return batches.tokenLosses(this, documents, () -> new FastDecoder(config, layout, weights, Team.ALONE));
     }
 
     /** The logits after reading the given tokens from position 0. */
@@ -232,7 +238,7 @@ public final class FastGpt implements LanguageModel {
         if (context.length == 0) {
             throw new InvalidInputException("attention needs at least one context token");
         }
-        FastDecoder decoder = new FastDecoder();
+        FastDecoder decoder = new FastDecoder(config, layout, weights, team);
         for (int token : context) {
             decoder.next(token);
         }
@@ -245,39 +251,6 @@ public final class FastGpt implements LanguageModel {
             }
         }
         return out;
-    }
-
-    /** Incremental decoding: its own activations, whose keys and values are the cache; one position per call. */
-    private final class FastDecoder implements Decoder {
-
-        private final Activations cache = new Activations(config);
-        private final Forward forward = new Forward(config, layout, team);
-        private final double[] logits = new double[config.vocabSize()];
-        private int position;
-
-        @Override
-        public double[] next(int token) {
-            config.requireToken(token);
-            if (position >= config.blockSize()) {
-                throw new InvalidInputException("position " + position + " is outside the context of " + config.blockSize()
-                        + " tokens (block_size); shorten the input or use a model with a larger block_size");
-            }
-            cache.tokens[position] = token;
-            forward.run(weights, cache, position, position + 1);
-            System.arraycopy(cache.logits, position * logits.length, logits, 0, logits.length);
-            position++;
-            return logits;
-        }
-
-        @Override
-        public int position() {
-            return position;
-        }
-
-        @Override
-        public void reset() {
-            position = 0;
-        }
     }
 
     @Override

@@ -13,8 +13,12 @@ import java.util.concurrent.Future;
 import microgpt.InvalidInputException;
 import microgpt.data.Dataset;
 import microgpt.data.TrainingData;
+import microgpt.nn.Decoder;
+import microgpt.nn.Gpt;
 import microgpt.nn.GptConfig;
+import microgpt.nn.Ops;
 import microgpt.random.PythonRandom;
+import microgpt.train.Evaluator;
 import microgpt.train.TrainConfig;
 import microgpt.train.Trainer;
 import org.junit.jupiter.api.Test;
@@ -129,6 +133,38 @@ class DataParallelTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The validation loss, its documents shared between the threads: one decoder's ordered sum, bit for bit. */
+    @Test
+    void theValidationLossIsTheOrderedSumOnAnyNumberOfThreads() {
+        List<String> documents = DATA.validation().subList(0, 300);
+        FastGpt trained = model(SMALL, 1);
+        new Trainer(trained, DATA.tokenizer(), DATA.train(), TrainConfig.reference().withSteps(20).withBatchSize(4)).train();
+        Decoder decoder = trained.decoder();
+        double sum = 0;
+        long count = 0;
+        for (String doc : documents) {
+            int[] tokens = DATA.tokenizer().encode(doc);
+            decoder.reset();
+            for (int p = 0; p < trained.positions(tokens); p++) {
+                sum += Ops.crossEntropy(decoder.next(tokens[p]), tokens[p + 1]);
+                count++;
+            }
+        }
+        double expected = sum / count;
+        assertTrue(expected > 1 && expected < 3.3, "20 steps in: " + expected);
+        for (int threads : THREADS) {
+            FastGpt onThreads = FastGpt.withThreads(SMALL, new PythonRandom(1), threads);
+            onThreads.setWeights(trained.weights());
+            assertEquals(expected, Evaluator.meanLoss(onThreads, DATA.tokenizer(), documents), 0.0, threads + " threads");
+        }
+        FastGpt alone = FastGpt.singleThreaded(SMALL, new PythonRandom(1));
+        alone.setWeights(trained.weights());
+        assertEquals(expected, Evaluator.meanLoss(alone, DATA.tokenizer(), documents), 0.0);
+        Gpt scalar = new Gpt(SMALL, new PythonRandom(1));
+        scalar.setWeights(trained.weights());
+        assertEquals(expected, Evaluator.meanLoss(scalar, DATA.tokenizer(), documents), 0.0, "the scalar engine, one decoder");
     }
 
     @Test
