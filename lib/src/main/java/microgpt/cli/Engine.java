@@ -19,9 +19,12 @@ enum Engine {
     /** Flat arrays and a hand-written backward pass: the one to run. */
     fast;
 
-    /** A fresh model whose initial weights are drawn from {@code rng}, the same for both engines. */
-    LanguageModel create(GptConfig config, PythonRandom rng) {
-        return this == fast ? new FastGpt(config, rng) : new Gpt(config, rng);
+    /**
+     * A fresh model whose initial weights are drawn from {@code rng}, the same for both engines;
+     * the fast one trains on {@code threads} threads (the scalar one on one), with the same numbers.
+     */
+    LanguageModel create(GptConfig config, PythonRandom rng, int threads) {
+        return this == fast ? FastGpt.withThreads(config, rng, threads) : new Gpt(config, rng);
     }
 
     /**

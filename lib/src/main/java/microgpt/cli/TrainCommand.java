@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import microgpt.InvalidInputException;
 import microgpt.data.Dataset;
 import microgpt.data.TrainingData;
+import microgpt.fast.Threads;
 import microgpt.io.Checkpoint;
 import microgpt.io.CheckpointTarget;
 import microgpt.nn.GptConfig;
@@ -81,10 +82,15 @@ final class TrainCommand implements Callable<Integer> {
             description = "scalar (a graph of Values, as the reference) or fast (flat arrays); both give the same numbers (default: ${DEFAULT-VALUE})")
     Engine engine = Engine.fast;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "threads of the fast engine, 1 to " + Threads.MAX + "; any number gives the same numbers (default: the machine's cores)")
+    Integer threads;
+
     @Override
     public Integer call() {
         // Check every setting before any work, so a typo, a model too large or a bad --save fails at once.
         TrainConfig trainConfig = trainConfig();
+        int threadCount = threads == null ? Threads.byDefault() : Threads.require(threads, "--threads");
         engine.requireMemory(new GptConfig(nLayer, nEmbd, nHead, blockSize, 2));
         if (samples < 0) {
             throw new InvalidInputException("--samples must be 0 or more, got " + samples);
@@ -107,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingData data = TrainingData.prepare(dataFile == null ? Dataset.names() : Dataset.load(dataFile), rng);
         GptConfig config = new GptConfig(nLayer, nEmbd, nHead, blockSize, data.tokenizer().vocabSize());
         engine.requireMemory(config);
-        LanguageModel model = engine.create(config, rng);
+        LanguageModel model = engine.create(config, rng, threadCount);
         Output.println(out, "num docs: " + data.documents().size());
         Output.println(out, "vocab size: " + config.vocabSize());
         Output.println(out, "num params: " + config.parameterCount());

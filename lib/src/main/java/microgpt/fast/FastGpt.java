@@ -25,10 +25,11 @@ import microgpt.random.PythonRandom;
  * differ, which no update depends on). Use it to train; use {@link Gpt} to see how the gradients
  * come about.
  *
- * <p>In a model too large for one core's cache (not the reference's), the big matrix products, the
- * attention heads and Adam are shared with a second thread when the machine has two cores or more
- * ({@code -Dmicrogpt.threads=1} turns that off); each number is still computed by one thread in one
- * order, so the results do not change.
+ * <p>A batch of documents is shared between the model's threads ({@link DataParallel}: by default
+ * one per core, {@code -Dmicrogpt.threads=N} or {@link #withThreads} to choose). With one document,
+ * in a model too large for one core's cache (not the reference's), the big matrix products, the
+ * attention heads and Adam are shared with a second thread instead. Either way each number is
+ * computed by one thread in one order, so the results do not depend on the number of threads.
  *
  * <p>Not thread-safe: one training thread at a time. Each {@link #decoder()} has buffers of its own.
  */
@@ -42,10 +43,23 @@ public final class FastGpt implements LanguageModel {
     private final Forward forward;
     private final Backward backward;
     private final Team team;                 // who runs the big loops: this thread, or two
+    private final DataParallel batches;      // who runs a batch's documents: this thread, or more
 
     /** A fresh model whose weights are drawn from gauss(0, 0.08) in the scalar engine's order: the same initial weights. */
     public FastGpt(GptConfig config, PythonRandom rng) {
-        this(fitsTheHeap(config), () -> rng.gauss(0, Gpt.INIT_STD), Team.shared());
+        this(config, rng, Threads.byDefault());
+    }
+
+    private FastGpt(GptConfig config, PythonRandom rng, int threads) {
+        this(fitsTheHeap(config), () -> rng.gauss(0, Gpt.INIT_STD), threads);
+    }
+
+    /**
+     * The same fresh model as {@link #FastGpt(GptConfig, PythonRandom)}, training on {@code threads}
+     * threads (1 to {@link Threads#MAX}): the same numbers on any number.
+     */
+    public static FastGpt withThreads(GptConfig config, PythonRandom rng, int threads) {
+        return new FastGpt(config, rng, Threads.require(threads, "the thread count"));
     }
 
     /**
@@ -55,7 +69,7 @@ public final class FastGpt implements LanguageModel {
      */
     public static FastGpt singleThreaded(GptConfig config, PythonRandom rng) {
         MemoryEstimate.requireArrays(config);
-        return new FastGpt(config, () -> rng.gauss(0, Gpt.INIT_STD), Team.ALONE);
+        return new FastGpt(config, () -> rng.gauss(0, Gpt.INIT_STD), Team.ALONE, Workers.ALONE, DataParallel.NO_HEAP_LIMIT);
     }
 
     /** The fast engine for a scalar model's current weights. */
@@ -65,7 +79,7 @@ public final class FastGpt implements LanguageModel {
 
     /** A model with the given weights, in parameter order. */
     public static FastGpt withWeights(GptConfig config, double[] weights) {
-        return new FastGpt(fitsTheHeap(config), config.inParameterOrder(weights), Team.shared());
+        return new FastGpt(fitsTheHeap(config), config.inParameterOrder(weights), Threads.byDefault());
     }
 
     /** Refuses, before anything is allocated, a shape too large for this JVM's heap; returns it. */
@@ -74,7 +88,13 @@ public final class FastGpt implements LanguageModel {
         return config;
     }
 
-    private FastGpt(GptConfig config, DoubleSupplier init, Team team) {
+    /** One thread: everything alone; more: a pool for batches, and a second thread for one document's big loops. */
+    private FastGpt(GptConfig config, DoubleSupplier init, int threads) {
+        this(config, init, threads == 1 ? Team.ALONE : Team.shared(), Workers.pool(threads),
+                (bytes, purpose) -> MemoryEstimate.require(config, bytes, purpose));
+    }
+
+    private FastGpt(GptConfig config, DoubleSupplier init, Team team, Workers workers, DataParallel.HeapCheck heapCheck) {
         this.config = config;
         this.layout = Layout.of(config);
         this.weights = new double[layout.size()];
@@ -86,6 +106,7 @@ public final class FastGpt implements LanguageModel {
         this.team = team;
         this.forward = new Forward(config, layout, team);
         this.backward = new Backward(config, layout, team);
+        this.batches = new DataParallel(config, layout, workers, heapCheck);
     }
 
     @Override
@@ -136,34 +157,30 @@ public final class FastGpt implements LanguageModel {
     /**
      * {@inheritDoc}
      *
-     * <p>The documents run one after the other through the same buffers, each backward pass
-     * weighting its positions' losses by 1/T (T the batch's positions in all) instead of 1/n, so a
-     * batch costs B documents' time and no more memory, and gives the same numbers with one
-     * thread or two. Every document is checked before any gradient is touched.
+     * <p>One document is exactly {@link #lossAndGradients(int[])}. More are shared between the
+     * model's threads ({@link DataParallel}), each backward pass weighting its positions' losses by
+     * 1/T (T the batch's positions in all) instead of 1/n; the numbers are the same on any number
+     * of threads. Every document is checked before any gradient is touched.
      */
     @Override
     public double lossAndGradients(List<int[]> batch) {
         if (batch.isEmpty()) {
             throw new InvalidInputException("a batch needs at least one document, got none");
         }
+        int[] positions = new int[batch.size()];
         long total = 0;
-        for (int[] tokens : batch) {
-            int n = positions(tokens);
-            for (int p = 0; p <= n; p++) {
+        for (int d = 0; d < positions.length; d++) {
+            int[] tokens = batch.get(d);
+            positions[d] = positions(tokens);
+            for (int p = 0; p <= positions[d]; p++) {
                 config.requireToken(tokens[p]);
             }
-            total += n;
+            total += positions[d];
         }
-        double tokenWeight = 1.0 / total;
-        double sum = 0;
-        for (int d = 0; d < batch.size(); d++) {
-            int n = prepare(batch.get(d));
-            forward.run(weights, activations, 0, n);
-            double documentSum = Forward.lossSum(config, activations, n);
-            sum = d == 0 ? documentSum : sum + documentSum;
-            backward.run(weights, gradients, activations, n, tokenWeight);
+        if (batch.size() == 1) {
+            return lossAndGradients(batch.get(0));
         }
-        return sum * tokenWeight;
+        return batches.lossAndGradients(weights, gradients, batch, positions, 1.0 / total);
     }
 
     /** The loss of one document, forward only: no gradients. */
@@ -190,7 +207,13 @@ public final class FastGpt implements LanguageModel {
 
     @Override
     public Decoder decoder() {
-        return new FastDecoder();
+        return new FastDecoder(config, layout, weights, team);
+    }
+
+    /** {@inheritDoc} The documents are shared between the model's threads, each with a decoder of its own. */
+    @Override
+    public double[][] tokenLosses(List<int[]> documents) {
+        return batches.tokenLosses(this, documents, () -> new FastDecoder(config, layout, weights, Team.ALONE));
     }
 
     /** The logits after reading the given tokens from position 0. */
@@ -215,7 +238,7 @@ public final class FastGpt implements LanguageModel {
         if (context.length == 0) {
             throw new InvalidInputException("attention needs at least one context token");
         }
-        FastDecoder decoder = new FastDecoder();
+        FastDecoder decoder = new FastDecoder(config, layout, weights, team);
         for (int token : context) {
             decoder.next(token);
         }
@@ -228,39 +251,6 @@ public final class FastGpt implements LanguageModel {
             }
         }
         return out;
-    }
-
-    /** Incremental decoding: its own activations, whose keys and values are the cache; one position per call. */
-    private final class FastDecoder implements Decoder {
-
-        private final Activations cache = new Activations(config);
-        private final Forward forward = new Forward(config, layout, team);
-        private final double[] logits = new double[config.vocabSize()];
-        private int position;
-
-        @Override
-        public double[] next(int token) {
-            config.requireToken(token);
-            if (position >= config.blockSize()) {
-                throw new InvalidInputException("position " + position + " is outside the context of " + config.blockSize()
-                        + " tokens (block_size); shorten the input or use a model with a larger block_size");
-            }
-            cache.tokens[position] = token;
-            forward.run(weights, cache, position, position + 1);
-            System.arraycopy(cache.logits, position * logits.length, logits, 0, logits.length);
-            position++;
-            return logits;
-        }
-
-        @Override
-        public int position() {
-            return position;
-        }
-
-        @Override
-        public void reset() {
-            position = 0;
-        }
     }
 
     @Override

@@ -8,8 +8,10 @@
  * hand; {@code MatrixKernels}, {@code Attention} and {@code RmsNorm} are the loops they spend their
  * time in, forward and backward, and {@code Team} shares the big ones with a second thread on the
  * JVM ({@code TwoThreads}) or runs them alone ({@code Team.ALONE}, the WebAssembly build);
+ * {@code DataParallel} shares a batch's documents between the threads of a {@code WorkerPool}
+ * ({@code Workers.ALONE} in the WebAssembly build), with the same numbers on any number of them;
  * {@link microgpt.fast.FastAdam} updates the flat arrays. Every buffer is allocated once, so a
- * training step allocates nothing (beyond a small lambda for each loop shared between threads).
+ * training step allocates nothing (beyond a few small objects for each job shared between threads).
  *
  * <p>Every sum is taken in the order the scalar engine takes it, so the two engines agree to the
  * last bit: the reference run's 1,000 losses and 20 samples are the same with either. The tests in

@@ -69,6 +69,31 @@ public interface LanguageModel {
     /** A reader of one document at a time, token by token, with its own key-value cache. */
     Decoder decoder();
 
+    /**
+     * The cross-entropy of every prediction the model is trained on, document by document:
+     * {@code [d][p]} for the first {@link #positions} positions of document d, read token by token
+     * through a {@link #decoder()}. Forward only. (The fast engine shares the documents between
+     * its threads; each loss is the same number whoever computes it.)
+     */
+    default double[][] tokenLosses(List<int[]> documents) {
+        Decoder decoder = decoder();
+        double[][] losses = new double[documents.size()][];
+        for (int d = 0; d < losses.length; d++) {
+            losses[d] = tokenLosses(decoder, documents.get(d));
+        }
+        return losses;
+    }
+
+    /** One document's losses of {@link #tokenLosses(List)}, read through {@code decoder} from position 0. */
+    default double[] tokenLosses(Decoder decoder, int[] tokens) {
+        double[] losses = new double[positions(tokens)];
+        decoder.reset();
+        for (int p = 0; p < losses.length; p++) {
+            losses[p] = Ops.crossEntropy(decoder.next(tokens[p]), tokens[p + 1]);
+        }
+        return losses;
+    }
+
     /** How many positions of this document the model is trained on. */
     default int positions(int[] tokens) {
         if (tokens.length < 2) {

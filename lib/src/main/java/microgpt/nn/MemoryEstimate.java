@@ -29,15 +29,32 @@ public final class MemoryEstimate {
      * the backward pass's buffers.
      */
     public static long fastEngineBytes(GptConfig c) {
+        double arrays = 40.0 * c.nLayer() + 40; // headers of the per-layer arrays
+        return saturate(8 * (4 * parameters(c) + 2 * activations(c) + backward(c)) + ARRAY_HEADER * arrays);
+    }
+
+    /**
+     * What the fast engine adds to share a batch between threads: a gradient array for each shard
+     * but the first (which is the model's own) and the activations and backward buffers of each worker.
+     */
+    public static long dataParallelBytes(GptConfig c, int shards, int workers) {
+        double arrays = 40.0 * c.nLayer() + 40;
+        return saturate(8 * ((shards - 1.0) * parameters(c)) + workers * (8 * (activations(c) + backward(c)) + ARRAY_HEADER * arrays));
+    }
+
+    /** The numbers one forward pass keeps for the backward pass, at block_size positions. */
+    private static double activations(GptConfig c) {
         double b = c.blockSize();
         double e = c.nEmbd();
         double l = c.nLayer();
         double h = c.nHead();
-        double v = c.vocabSize();
-        double activations = b * e * (3 + 16 * l) + b * (5 + 4 * l) + l * (2 * b * b * h + 2 * b * h) + 2 * b * v;
-        double backward = 12 * b * e + b * v + 4 * b;
-        double arrays = 40 * l + 40; // headers of the per-layer arrays
-        return saturate(8 * (4 * parameters(c) + 2 * activations + backward) + ARRAY_HEADER * arrays);
+        return b * e * (3 + 16 * l) + b * (5 + 4 * l) + l * (2 * b * b * h + 2 * b * h) + 2 * b * c.vocabSize();
+    }
+
+    /** The backward pass's own buffers. */
+    private static double backward(GptConfig c) {
+        double b = c.blockSize();
+        return 12 * b * c.nEmbd() + b * c.vocabSize() + 4 * b;
     }
 
     /** The scalar engine's model: every weight a Value, in its matrix row and the parameter list, and Adam's two moments. */

@@ -106,7 +106,7 @@ class CtrlCTest {
     private static double[] weightsAfter(int steps) {
         PythonRandom rng = new PythonRandom(42);
         TrainingData data = TrainingData.prepare(Dataset.names(), rng);
-        LanguageModel model = Engine.fast.create(GptConfig.reference(data.tokenizer().vocabSize()), rng);
+        LanguageModel model = Engine.fast.create(GptConfig.reference(data.tokenizer().vocabSize()), rng, 2);
         Trainer trainer = new Trainer(model, data.tokenizer(), data.train(), TrainConfig.reference().withSteps((int) STEPS));
         trainer.train(new TrainingListener() {
             @Override

@@ -21,6 +21,16 @@ class MemoryEstimateTest {
         assertDoesNotThrow(() -> new FastGpt(reference, new PythonRandom(42)));
     }
 
+    /** A batch on threads adds a gradient array per shard beyond the first, and a forward and backward pass's buffers per worker. */
+    @Test
+    void sharingABatchAddsAGradientArrayPerExtraShard() {
+        GptConfig c = new GptConfig(4, 64, 4, 16, 27);
+        long perWorker = MemoryEstimate.dataParallelBytes(c, 1, 1);
+        assertTrue(perWorker > 8L * 16 * 64 * 4 && perWorker < c.fastEngineBytes(), "one worker's buffers: " + perWorker);
+        assertEquals(0, MemoryEstimate.dataParallelBytes(c, 1, 0));
+        assertEquals(7 * 8.0 * c.parameterCount(), MemoryEstimate.dataParallelBytes(c, 8, 2) - 2 * perWorker, 2);
+    }
+
     @Test
     void attentionGrowsWithTheSquareOfTheContext() {
         long small = new GptConfig(1, 16, 4, 4000, 27).fastEngineBytes();
