@@ -42,10 +42,33 @@ public final class FastGpt implements LanguageModel {
     private final Forward forward;
     private final Backward backward;
     private final Team team;                 // who runs the big loops: this thread, or two
+    private final Kernels kernels;           // how the matrix products are computed (see Kernels)
 
     /** A fresh model whose weights are drawn from gauss(0, 0.08) in the scalar engine's order: the same initial weights. */
     public FastGpt(GptConfig config, PythonRandom rng) {
-        this(fitsTheHeap(config), () -> rng.gauss(0, Gpt.INIT_STD), Team.shared());
+        this(fitsTheHeap(config), () -> rng.gauss(0, Gpt.INIT_STD), Team.shared(), Kernels.ordered(config.nEmbd()));
+    }
+
+    /**
+     * The {@code simd} engine: the same fresh model, whose matrix products use the Vector API with
+     * fused multiply-adds and sums reordered over the lanes, so its numbers differ from the ordered
+     * engine's in the last bits (the same seed still gives the same numbers every time). Needs the
+     * {@code jdk.incubator.vector} module: without it, a one-line error.
+     */
+    public static FastGpt reordered(GptConfig config, PythonRandom rng) {
+        Kernels kernels = Kernels.reordered();
+        return new FastGpt(fitsTheHeap(config), () -> rng.gauss(0, Gpt.INIT_STD), Team.shared(), kernels);
+    }
+
+    /** Refuses, in one line, a JVM without the module the {@link #reordered} engine needs. */
+    public static void requireVectorModule() {
+        Kernels.requireVectorModule();
+    }
+
+    /** {@link #reordered(GptConfig, PythonRandom)} with the given weights, in parameter order. */
+    public static FastGpt reorderedWithWeights(GptConfig config, double[] weights) {
+        Kernels kernels = Kernels.reordered();
+        return new FastGpt(fitsTheHeap(config), config.inParameterOrder(weights), Team.shared(), kernels);
     }
 
     /**
@@ -55,7 +78,7 @@ public final class FastGpt implements LanguageModel {
      */
     public static FastGpt singleThreaded(GptConfig config, PythonRandom rng) {
         MemoryEstimate.requireArrays(config);
-        return new FastGpt(config, () -> rng.gauss(0, Gpt.INIT_STD), Team.ALONE);
+        return new FastGpt(config, () -> rng.gauss(0, Gpt.INIT_STD), Team.ALONE, Kernels.SCALAR);
     }
 
     /** The fast engine for a scalar model's current weights. */
@@ -65,7 +88,7 @@ public final class FastGpt implements LanguageModel {
 
     /** A model with the given weights, in parameter order. */
     public static FastGpt withWeights(GptConfig config, double[] weights) {
-        return new FastGpt(fitsTheHeap(config), config.inParameterOrder(weights), Team.shared());
+        return new FastGpt(fitsTheHeap(config), config.inParameterOrder(weights), Team.shared(), Kernels.ordered(config.nEmbd()));
     }
 
     /** Refuses, before anything is allocated, a shape too large for this JVM's heap; returns it. */
@@ -74,7 +97,7 @@ public final class FastGpt implements LanguageModel {
         return config;
     }
 
-    private FastGpt(GptConfig config, DoubleSupplier init, Team team) {
+    private FastGpt(GptConfig config, DoubleSupplier init, Team team, Kernels kernels) {
         this.config = config;
         this.layout = Layout.of(config);
         this.weights = new double[layout.size()];
@@ -84,8 +107,9 @@ public final class FastGpt implements LanguageModel {
         this.gradients = new double[layout.size()];
         this.activations = new Activations(config);
         this.team = team;
-        this.forward = new Forward(config, layout, team);
-        this.backward = new Backward(config, layout, team);
+        this.kernels = kernels;
+        this.forward = new Forward(config, layout, team, kernels);
+        this.backward = new Backward(config, layout, team, kernels);
     }
 
     @Override
@@ -234,7 +258,7 @@ public final class FastGpt implements LanguageModel {
     private final class FastDecoder implements Decoder {
 
         private final Activations cache = new Activations(config);
-        private final Forward forward = new Forward(config, layout, team);
+        private final Forward forward = new Forward(config, layout, team, kernels);
         private final double[] logits = new double[config.vocabSize()];
         private int position;
 
