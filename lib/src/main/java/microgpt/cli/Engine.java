@@ -8,8 +8,10 @@ import microgpt.nn.MemoryEstimate;
 import microgpt.random.PythonRandom;
 
 /**
- * The engine behind {@code --engine}: both compute the same numbers, so the choice changes only the
- * speed. (Lower case, because picocli takes an option's values from the constants' names.)
+ * The engine behind {@code --engine}. The scalar and fast engines compute the same numbers, so the
+ * choice between them changes only the speed; the simd engine reorders the sums of its matrix
+ * products, so its numbers differ from theirs in the last bits. (Lower case, because picocli takes
+ * an option's values from the constants' names.)
  */
 enum Engine {
 
@@ -17,26 +19,42 @@ enum Engine {
     scalar,
 
     /** Flat arrays and a hand-written backward pass: the one to run. */
-    fast;
+    fast,
+
+    /** The fast engine with the Vector API's fused multiply-adds in the matrix products: the fastest, not bit for bit. */
+    simd;
 
     /**
-     * A fresh model whose initial weights are drawn from {@code rng}, the same for both engines;
-     * the fast one trains on {@code threads} threads (the scalar one on one), with the same numbers.
+     * A fresh model whose initial weights are drawn from {@code rng}, the same for every engine;
+     * the fast and simd engines train on {@code threads} threads (the scalar one on one), with the
+     * same numbers on any number.
      */
     LanguageModel create(GptConfig config, PythonRandom rng, int threads) {
-        return this == fast ? FastGpt.withThreads(config, rng, threads) : new Gpt(config, rng);
+        return switch (this) {
+            case scalar -> new Gpt(config, rng);
+            case fast -> FastGpt.withThreads(config, rng, threads);
+            case simd -> FastGpt.reordered(config, rng, threads);
+        };
     }
 
     /**
      * Refuses, before anything is allocated, a shape this engine cannot hold in this JVM (the
-     * scalar engine counted with a document as long as the context, its worst case).
+     * scalar engine counted with a document as long as the context, its worst case), and the simd
+     * engine in a JVM without the Vector API.
      */
     void requireMemory(GptConfig config) {
-        MemoryEstimate.require(config, this == fast ? config.fastEngineBytes() : config.scalarEngineBytes(), "the " + this + " engine");
+        if (this == simd) {
+            FastGpt.requireVectorModule();
+        }
+        MemoryEstimate.require(config, this == scalar ? config.scalarEngineBytes() : config.fastEngineBytes(), "the " + this + " engine");
     }
 
     /** This engine's model with the weights of {@code model}. */
     LanguageModel of(Gpt model) {
-        return this == fast ? FastGpt.from(model) : model;
+        return switch (this) {
+            case scalar -> model;
+            case fast -> FastGpt.from(model);
+            case simd -> FastGpt.reorderedWithWeights(model.config(), model.weights());
+        };
     }
 }

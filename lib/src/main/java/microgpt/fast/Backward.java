@@ -40,14 +40,16 @@ final class Backward {
     private final Layout layout;
     private final Buffers s;
     private final Team team;
+    private final Kernels kernels;
     private final Attention attention;
     private final double inverseWidth;
 
-    Backward(GptConfig c, Layout layout, Team team) {
+    Backward(GptConfig c, Layout layout, Team team, Kernels kernels) {
         this.c = c;
         this.layout = layout;
         this.s = new Buffers(c);
         this.team = team;
+        this.kernels = kernels;
         this.attention = new Attention(c, team);
         this.inverseWidth = Math.pow(c.nEmbd(), -1);
     }
@@ -137,11 +139,11 @@ final class Backward {
         int vocab = c.vocabSize();
 
         lossBackward(a, n, tokenWeight);
-        MatrixKernels.matmulBackwardWeights(team, grad, layout.lmHead(), a.x[c.nLayer()], s.dLogits, vocab, e, n);
+        kernels.matmulBackwardWeights(team, grad, layout.lmHead(), a.x[c.nLayer()], s.dLogits, vocab, e, n);
         Arrays.fill(s.dx, 0, n * e, 0);
         for (int p = 0; p < n; p++) {
             int[] rows = s.lmRows(a.tokens[p + 1], vocab);
-            MatrixKernels.matmulBackwardInput(team, s.dx, s.dLogits, w, layout.lmHead(), vocab, e, rows, p, p + 1);
+            kernels.matmulBackwardInput(team, s.dx, s.dLogits, w, layout.lmHead(), vocab, e, rows, p, p + 1);
         }
 
         for (int l = c.nLayer() - 1; l >= 0; l--) {
@@ -192,15 +194,15 @@ final class Backward {
         int e = c.nEmbd();
         int hiddenWidth = 4 * e;
         Arrays.fill(s.dHidden, 0, n * hiddenWidth, 0);
-        MatrixKernels.matmulBackwardInput(team, s.dHidden, s.dx, w, lw.fc2(), e, hiddenWidth, s.embdRows, 0, n);
-        MatrixKernels.matmulBackwardWeights(team, grad, lw.fc2(), a.hidden[l], s.dx, e, hiddenWidth, n);
+        kernels.matmulBackwardInput(team, s.dHidden, s.dx, w, lw.fc2(), e, hiddenWidth, s.embdRows, 0, n);
+        kernels.matmulBackwardWeights(team, grad, lw.fc2(), a.hidden[l], s.dx, e, hiddenWidth, n);
         double[] fc = a.fc[l];
         for (int i = 0; i < n * hiddenWidth; i++) {
             s.dHidden[i] = (fc[i] > 0 ? 1.0 : 0.0) * s.dHidden[i];    // relu
         }
         Arrays.fill(s.dXm, 0, n * e, 0);
-        MatrixKernels.matmulBackwardInput(team, s.dXm, s.dHidden, w, lw.fc1(), hiddenWidth, e, s.hiddenRows, 0, n);
-        MatrixKernels.matmulBackwardWeights(team, grad, lw.fc1(), a.xm[l], s.dHidden, hiddenWidth, e, n);
+        kernels.matmulBackwardInput(team, s.dXm, s.dHidden, w, lw.fc1(), hiddenWidth, e, s.hiddenRows, 0, n);
+        kernels.matmulBackwardWeights(team, grad, lw.fc1(), a.xm[l], s.dHidden, hiddenWidth, e, n);
         System.arraycopy(s.dx, 0, s.dXMid, 0, n * e);                 // the residual path comes first
         RmsNorm.backward(s.dXMid, s.dXm, a.xMid[l], n, e, inverseWidth, a.mlpDen[l], a.mlpScale[l]);
     }
@@ -209,16 +211,16 @@ final class Backward {
     private void attentionBackward(Layout.Layer lw, double[] w, double[] grad, Activations a, int l, int n) {
         int e = c.nEmbd();
         Arrays.fill(s.dHeads, 0, n * e, 0);
-        MatrixKernels.matmulBackwardInput(team, s.dHeads, s.dXMid, w, lw.wo(), e, e, s.embdRows, 0, n);
-        MatrixKernels.matmulBackwardWeights(team, grad, lw.wo(), a.heads[l], s.dXMid, e, e, n);
+        kernels.matmulBackwardInput(team, s.dHeads, s.dXMid, w, lw.wo(), e, e, s.embdRows, 0, n);
+        kernels.matmulBackwardWeights(team, grad, lw.wo(), a.heads[l], s.dXMid, e, e, n);
 
         Arrays.fill(s.dQkv, 0, n * 3 * e, 0);
         attention.backward(a, l, n, s.dHeads, s.dQkv, s.dWeights, s.dScores);
         // wq, wk and wv lie one after the other in the weights: one [3e][e] matrix, one gradient [p][3e].
-        MatrixKernels.matmulBackwardWeights(team, grad, lw.wq(), a.xa[l], s.dQkv, 3 * e, e, n);
+        kernels.matmulBackwardWeights(team, grad, lw.wq(), a.xa[l], s.dQkv, 3 * e, e, n);
         Arrays.fill(s.dXa, 0, n * e, 0);
-        MatrixKernels.matmulBackwardInput(team, s.dXa, s.dQkv, w, lw.wq(), 3 * e, e, s.qkvRowsFirst, 0, 1);
-        MatrixKernels.matmulBackwardInput(team, s.dXa, s.dQkv, w, lw.wq(), 3 * e, e, s.qkvRows, 1, n);
+        kernels.matmulBackwardInput(team, s.dXa, s.dQkv, w, lw.wq(), 3 * e, e, s.qkvRowsFirst, 0, 1);
+        kernels.matmulBackwardInput(team, s.dXa, s.dQkv, w, lw.wq(), 3 * e, e, s.qkvRows, 1, n);
 
         System.arraycopy(s.dXMid, 0, s.dx, 0, n * e);                 // the residual path comes first
         RmsNorm.backward(s.dx, s.dXa, a.x[l], n, e, inverseWidth, a.attDen[l], a.attScale[l]);

@@ -32,15 +32,17 @@ final class DataParallel {
     private final Layout layout;
     private final Workers workers;
     private final HeapCheck heapCheck;
+    private final Kernels kernels;
     private final double[][] shardGradients = new double[MAX_SHARDS][];   // [0] stays null: the model's gradients
     private final Worker[] crew = new Worker[MAX_SHARDS];
     private double[] documentLoss = new double[MAX_SHARDS];
 
-    DataParallel(GptConfig config, Layout layout, Workers workers, HeapCheck heapCheck) {
+    DataParallel(GptConfig config, Layout layout, Workers workers, HeapCheck heapCheck, Kernels kernels) {
         this.config = config;
         this.layout = layout;
         this.workers = workers;
         this.heapCheck = heapCheck;
+        this.kernels = kernels;
     }
 
     /** Refuses, in one line naming the purpose, a model that with {@code bytes} more would not fit in the heap. */
@@ -55,8 +57,8 @@ final class DataParallel {
     /** One thread's buffers: the activations, forward and backward pass of one document at a time. */
     private final class Worker {
         final Activations activations = new Activations(config);
-        final Forward forward = new Forward(config, layout, Team.ALONE);
-        final Backward backward = new Backward(config, layout, Team.ALONE);
+        final Forward forward = new Forward(config, layout, Team.ALONE, kernels);
+        final Backward backward = new Backward(config, layout, Team.ALONE, kernels);
     }
 
     /**

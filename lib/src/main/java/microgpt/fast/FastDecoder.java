@@ -17,11 +17,11 @@ final class FastDecoder implements Decoder {
     private final double[] logits;
     private int position;
 
-    FastDecoder(GptConfig config, Layout layout, double[] weights, Team team) {
+    FastDecoder(GptConfig config, Layout layout, double[] weights, Team team, Kernels kernels) {
         this.config = config;
         this.weights = weights;
         this.cache = new Activations(config);
-        this.forward = new Forward(config, layout, team);
+        this.forward = new Forward(config, layout, team, kernels);
         this.logits = new double[config.vocabSize()];
     }
 

@@ -44,6 +44,7 @@ public final class FastGpt implements LanguageModel {
     private final Backward backward;
     private final Team team;                 // who runs the big loops: this thread, or two
     private final DataParallel batches;      // who runs a batch's documents: this thread, or more
+    private final Kernels kernels;           // how the matrix products are computed (see Kernels)
 
     /** A fresh model whose weights are drawn from gauss(0, 0.08) in the scalar engine's order: the same initial weights. */
     public FastGpt(GptConfig config, PythonRandom rng) {
@@ -51,7 +52,7 @@ public final class FastGpt implements LanguageModel {
     }
 
     private FastGpt(GptConfig config, PythonRandom rng, int threads) {
-        this(fitsTheHeap(config), () -> rng.gauss(0, Gpt.INIT_STD), threads);
+        this(fitsTheHeap(config), () -> rng.gauss(0, Gpt.INIT_STD), threads, Kernels.ordered(config.nEmbd()));
     }
 
     /**
@@ -63,13 +64,41 @@ public final class FastGpt implements LanguageModel {
     }
 
     /**
+     * The {@code simd} engine: the same fresh model on {@code threads} threads, whose matrix
+     * products use the Vector API with fused multiply-adds and sums reordered over the lanes, so
+     * its numbers differ from the ordered engine's in the last bits (the same seed still gives the
+     * same numbers every time, on any number of threads). Needs the {@code jdk.incubator.vector}
+     * module: without it, a one-line error.
+     */
+    public static FastGpt reordered(GptConfig config, PythonRandom rng, int threads) {
+        Kernels kernels = Kernels.reordered();
+        return new FastGpt(fitsTheHeap(config), () -> rng.gauss(0, Gpt.INIT_STD), Threads.require(threads, "the thread count"), kernels);
+    }
+
+    /** {@link #reordered(GptConfig, PythonRandom, int)} on the default number of threads. */
+    public static FastGpt reordered(GptConfig config, PythonRandom rng) {
+        return reordered(config, rng, Threads.byDefault());
+    }
+
+    /** Refuses, in one line, a JVM without the module the {@link #reordered} engine needs. */
+    public static void requireVectorModule() {
+        Kernels.requireVectorModule();
+    }
+
+    /** {@link #reordered(GptConfig, PythonRandom)} with the given weights, in parameter order. */
+    public static FastGpt reorderedWithWeights(GptConfig config, double[] weights) {
+        Kernels kernels = Kernels.reordered();
+        return new FastGpt(fitsTheHeap(config), config.inParameterOrder(weights), Threads.byDefault(), kernels);
+    }
+
+    /**
      * The same fresh model as {@link #FastGpt(GptConfig, PythonRandom)}, that never starts a
      * thread: for a runtime without threads (the WebAssembly build), which also has no JVM heap
      * limit to check against (the caller bounds the size). Same numbers.
      */
     public static FastGpt singleThreaded(GptConfig config, PythonRandom rng) {
         MemoryEstimate.requireArrays(config);
-        return new FastGpt(config, () -> rng.gauss(0, Gpt.INIT_STD), Team.ALONE, Workers.ALONE, DataParallel.NO_HEAP_LIMIT);
+        return new FastGpt(config, () -> rng.gauss(0, Gpt.INIT_STD), Team.ALONE, Workers.ALONE, DataParallel.NO_HEAP_LIMIT, Kernels.SCALAR);
     }
 
     /** The fast engine for a scalar model's current weights. */
@@ -79,7 +108,7 @@ public final class FastGpt implements LanguageModel {
 
     /** A model with the given weights, in parameter order. */
     public static FastGpt withWeights(GptConfig config, double[] weights) {
-        return new FastGpt(fitsTheHeap(config), config.inParameterOrder(weights), Threads.byDefault());
+        return new FastGpt(fitsTheHeap(config), config.inParameterOrder(weights), Threads.byDefault(), Kernels.ordered(config.nEmbd()));
     }
 
     /** Refuses, before anything is allocated, a shape too large for this JVM's heap; returns it. */
@@ -89,12 +118,13 @@ public final class FastGpt implements LanguageModel {
     }
 
     /** One thread: everything alone; more: a pool for batches, and a second thread for one document's big loops. */
-    private FastGpt(GptConfig config, DoubleSupplier init, int threads) {
+    private FastGpt(GptConfig config, DoubleSupplier init, int threads, Kernels kernels) {
         this(config, init, threads == 1 ? Team.ALONE : Team.shared(), Workers.pool(threads),
-                (bytes, purpose) -> MemoryEstimate.require(config, bytes, purpose));
+                (bytes, purpose) -> MemoryEstimate.require(config, bytes, purpose), kernels);
     }
 
-    private FastGpt(GptConfig config, DoubleSupplier init, Team team, Workers workers, DataParallel.HeapCheck heapCheck) {
+    private FastGpt(GptConfig config, DoubleSupplier init, Team team, Workers workers, DataParallel.HeapCheck heapCheck,
+                    Kernels kernels) {
         this.config = config;
         this.layout = Layout.of(config);
         this.weights = new double[layout.size()];
@@ -104,9 +134,10 @@ public final class FastGpt implements LanguageModel {
         this.gradients = new double[layout.size()];
         this.activations = new Activations(config);
         this.team = team;
-        this.forward = new Forward(config, layout, team);
-        this.backward = new Backward(config, layout, team);
-        this.batches = new DataParallel(config, layout, workers, heapCheck);
+        this.kernels = kernels;
+        this.forward = new Forward(config, layout, team, kernels);
+        this.backward = new Backward(config, layout, team, kernels);
+        this.batches = new DataParallel(config, layout, workers, heapCheck, kernels);
     }
 
     @Override
@@ -207,13 +238,13 @@ public final class FastGpt implements LanguageModel {
 
     @Override
     public Decoder decoder() {
-        return new FastDecoder(config, layout, weights, team);
+        return new FastDecoder(config, layout, weights, team, kernels);
     }
 
     /** {@inheritDoc} The documents are shared between the model's threads, each with a decoder of its own. */
     @Override
     public double[][] tokenLosses(List<int[]> documents) {
-        return batches.tokenLosses(this, documents, () -> new FastDecoder(config, layout, weights, Team.ALONE));
+        return batches.tokenLosses(this, documents, () -> new FastDecoder(config, layout, weights, Team.ALONE, kernels));
     }
 
     /** The logits after reading the given tokens from position 0. */
@@ -238,7 +269,7 @@ public final class FastGpt implements LanguageModel {
         if (context.length == 0) {
             throw new InvalidInputException("attention needs at least one context token");
         }
-        FastDecoder decoder = new FastDecoder(config, layout, weights, team);
+        FastDecoder decoder = new FastDecoder(config, layout, weights, team, kernels);
         for (int token : context) {
             decoder.next(token);
         }

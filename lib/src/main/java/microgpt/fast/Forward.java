@@ -23,13 +23,15 @@ final class Forward {
     private final GptConfig c;
     private final Layout layout;
     private final Team team;
+    private final Kernels kernels;
     private final Attention attention;
     private final double inverseWidth;     // x / n is x · n^-1 for a Value: so here too
 
-    Forward(GptConfig c, Layout layout, Team team) {
+    Forward(GptConfig c, Layout layout, Team team, Kernels kernels) {
         this.c = c;
         this.layout = layout;
         this.team = team;
+        this.kernels = kernels;
         this.attention = new Attention(c, team);
         this.inverseWidth = Math.pow(c.nEmbd(), -1);
     }
@@ -50,7 +52,7 @@ final class Forward {
             attentionBlock(lw, w, a, l, from, to);
             mlpBlock(lw, w, a, l, from, to);
         }
-        MatrixKernels.matmul(team, a.logits, a.x[c.nLayer()], w, layout.lmHead(), c.vocabSize(), e, from, to);
+        kernels.matmul(team, a.logits, a.x[c.nLayer()], w, layout.lmHead(), c.vocabSize(), e, from, to);
     }
 
     /** x[l] → xMid[l]: RMSNorm, q/k/v, attention over positions 0..p, the output projection, the residual. */
@@ -58,11 +60,11 @@ final class Forward {
         int e = c.nEmbd();
         double[] x = a.x[l];
         RmsNorm.forward(a.xa[l], x, from, to, e, inverseWidth, a.attDen[l], a.attScale[l]);
-        MatrixKernels.matmul(team, a.q[l], a.xa[l], w, lw.wq(), e, e, from, to);
-        MatrixKernels.matmul(team, a.k[l], a.xa[l], w, lw.wk(), e, e, from, to);
-        MatrixKernels.matmul(team, a.v[l], a.xa[l], w, lw.wv(), e, e, from, to);
+        kernels.matmul(team, a.q[l], a.xa[l], w, lw.wq(), e, e, from, to);
+        kernels.matmul(team, a.k[l], a.xa[l], w, lw.wk(), e, e, from, to);
+        kernels.matmul(team, a.v[l], a.xa[l], w, lw.wv(), e, e, from, to);
         attention.forward(a, l, from, to);
-        MatrixKernels.matmul(team, a.linearOut, a.heads[l], w, lw.wo(), e, e, from, to);
+        kernels.matmul(team, a.linearOut, a.heads[l], w, lw.wo(), e, e, from, to);
         for (int i = from * e; i < to * e; i++) {
             a.xMid[l][i] = a.linearOut[i] + x[i];
         }
@@ -75,11 +77,11 @@ final class Forward {
         RmsNorm.forward(a.xm[l], xMid, from, to, e, inverseWidth, a.mlpDen[l], a.mlpScale[l]);
         double[] fc = a.fc[l];
         double[] hidden = a.hidden[l];
-        MatrixKernels.matmul(team, fc, a.xm[l], w, lw.fc1(), 4 * e, e, from, to);
+        kernels.matmul(team, fc, a.xm[l], w, lw.fc1(), 4 * e, e, from, to);
         for (int i = from * 4 * e; i < to * 4 * e; i++) {
             hidden[i] = Math.max(0, fc[i]);
         }
-        MatrixKernels.matmul(team, a.linearOut, hidden, w, lw.fc2(), e, 4 * e, from, to);
+        kernels.matmul(team, a.linearOut, hidden, w, lw.fc2(), e, 4 * e, from, to);
         double[] out = a.x[l + 1];
         for (int i = from * e; i < to * e; i++) {
             out[i] = a.linearOut[i] + xMid[i];

@@ -109,6 +109,23 @@ class CliProcessIT {
     }
 
     @Test
+    void theSimdEngineWithoutTheVectorModuleIsOneLineBeforeAnyWork() throws Exception {
+        Result refused = run("train", "--engine", "simd");
+        assertOneLine(refused, 2, "the simd engine needs the JDK's Vector API");
+        assertTrue(refused.stderr().contains("--add-modules jdk.incubator.vector"), refused.stderr());
+        assertEquals("", refused.stdout(), "refused before the data is even read");
+
+        // With the module (what bin/microgpt passes) it trains; the JVM itself warns about the incubator module.
+        String jar = System.getProperty("microgpt.jar", "target/microgpt.jar");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
+                "--add-modules", "jdk.incubator.vector", "-jar", jar, "train", "--engine", "simd", "--steps", "20", "--samples", "2")
+                .directory(dir.toFile()).redirectOutput(dir.resolve("o.txt").toFile()).redirectError(dir.resolve("e.txt").toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("e.txt")));
+        assertTrue(Files.readString(dir.resolve("o.txt")).contains("done: 20 steps"), Files.readString(dir.resolve("o.txt")));
+    }
+
+    @Test
     void saveNeverDestroysDataAndFailsBeforeTraining() throws Exception {
         Path data = Files.writeString(dir.resolve("victim.txt"), "anna\nbob\ncarla\ndave\n");
         assertOneLine(run("train", "--data", data.toString(), "--save", data.toString()), 2, "it is the training data file");

@@ -65,6 +65,14 @@ class EngineOptionTest {
         assertEquals(fast, run(concat(args, "--engine", "fast")));
     }
 
+    /** The simd engine's sums differ in the last bits only: a run prints the same to four decimals. */
+    @Test
+    void theSimdEnginePrintsTheFastEnginesRun() {
+        String[] args = {"train", "--steps", "40", "--samples", "3", "--n-layer", "2", "--n-embd", "32", "--batch-size", "4",
+                "--eval-every", "20"};
+        assertEquals(run(args), run(concat(args, "--engine", "simd")));
+    }
+
     @Test
     void aModelSavedByEitherEngineIsTheSameCheckpoint() {
         Path fast = dir.resolve("fast.mgpt");

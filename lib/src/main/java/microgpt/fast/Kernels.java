@@ -1,0 +1,97 @@
+package microgpt.fast;
+
+import microgpt.InvalidInputException;
+
+/**
+ * The three matrix-product loops of a training step, as {@link MatrixKernels} defines them: the
+ * forward product, the gradient to the input and the gradient to the weights. Three sets:
+ * <ul>
+ *   <li>{@link #SCALAR}: plain Java, every sum in the scalar engine's order;</li>
+ *   <li>{@link #ordered(int)}: the same sums in the same order, with the JDK's Vector API where that
+ *       keeps every bit (lanes over independent sums); plain Java without the module;</li>
+ *   <li>{@link #reordered()}: the Vector API with fused multiply-adds and sums split over lanes:
+ *       faster, and no longer bit for bit the scalar engine's (the {@code simd} engine).</li>
+ * </ul>
+ * The vector classes are reached only through {@link Class#forName}, so a runtime without the
+ * {@code jdk.incubator.vector} module (or without reflection: the WebAssembly build, which uses
+ * {@link #SCALAR}) never loads them.
+ */
+abstract class Kernels {
+
+    /** The module the vector kernels need, added with {@code --add-modules jdk.incubator.vector}. */
+    static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+    /** out[p][o] = Σ_i w[o][i]·x[p][i] for positions [from, to): {@link MatrixKernels#matmul}. */
+    abstract void matmul(Team team, double[] out, double[] x, double[] w, int off, int rows, int cols, int from, int to);
+
+    /** dx[p][i] += Σ_o w[o][i]·g[p][o], the rows o in {@code runs}' order: {@link MatrixKernels#matmulBackwardInput}. */
+    abstract void matmulBackwardInput(Team team, double[] dx, double[] g, double[] w, int off, int rows, int cols,
+                                      int[] runs, int from, int to);
+
+    /** dw[o][i] += Σ_p x[p][i]·g[p][o] over [0, n) from the last: {@link MatrixKernels#matmulBackwardWeights}. */
+    abstract void matmulBackwardWeights(Team team, double[] dw, int off, double[] x, double[] g, int rows, int cols, int n);
+
+    /** Plain Java, in the scalar engine's order. */
+    static final Kernels SCALAR = new Kernels() {
+        @Override
+        void matmul(Team team, double[] out, double[] x, double[] w, int off, int rows, int cols, int from, int to) {
+            MatrixKernels.matmul(team, out, x, w, off, rows, cols, from, to);
+        }
+
+        @Override
+        void matmulBackwardInput(Team team, double[] dx, double[] g, double[] w, int off, int rows, int cols, int[] runs,
+                                 int from, int to) {
+            MatrixKernels.matmulBackwardInput(team, dx, g, w, off, rows, cols, runs, from, to);
+        }
+
+        @Override
+        void matmulBackwardWeights(Team team, double[] dw, int off, double[] x, double[] g, int rows, int cols, int n) {
+            MatrixKernels.matmulBackwardWeights(team, dw, off, x, g, rows, cols, n);
+        }
+
+        @Override
+        public String toString() {
+            return "scalar kernels";
+        }
+    };
+
+    /** Whether this JVM was started with the Vector API's module. */
+    static boolean vectorModulePresent() {
+        return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
+    }
+
+    /** The least n_embd for which the exact vector kernels pay for their longer warm-up (measured: 16 does not). */
+    static final int MIN_VECTOR_WIDTH = 32;
+
+    /**
+     * The kernels of the ordered (bit-for-bit) engine for a model of width {@code nEmbd}: the exact
+     * vector kernels if the module is there and the model is wide enough, else the scalar ones.
+     * Either way the same numbers.
+     */
+    static Kernels ordered(int nEmbd) {
+        return nEmbd >= MIN_VECTOR_WIDTH && vectorModulePresent() ? vector(false) : SCALAR;
+    }
+
+    /** The reordered kernels of the simd engine; a one-line error if the module is missing. */
+    static Kernels reordered() {
+        requireVectorModule();
+        return vector(true);
+    }
+
+    /** Refuses, in one line, a JVM without the module. */
+    static void requireVectorModule() {
+        if (!vectorModulePresent()) {
+            throw new InvalidInputException("the simd engine needs the JDK's Vector API, which this JVM was started without:"
+                    + " run through bin/microgpt, or add --add-modules " + VECTOR_MODULE + " before -jar");
+        }
+    }
+
+    private static Kernels vector(boolean fused) {
+        try {
+            return (Kernels) Class.forName("microgpt.fast.VectorKernels")
+                    .getDeclaredConstructor(boolean.class).newInstance(fused);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("the vector kernels failed to load: " + e, e);
+        }
+    }
+}

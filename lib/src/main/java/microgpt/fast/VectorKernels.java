@@ -1,0 +1,225 @@
+package microgpt.fast;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Kernels} on the JDK's Vector API ({@code jdk.incubator.vector}), in two modes.
+ *
+ * <p>Unlike the scalar kernels they do not skip zero gradients: in Java 17, C2 cannot keep a vector
+ * in registers across a branch that leaves it unchanged, and boxes every vector instead (measured:
+ * a gigabyte allocated per step, and five times slower). Adding w·0 = ±0 changes no sum.
+ *
+ * <p>Exact ({@code fused = false}): the lanes of a vector are independent sums (eight columns of a
+ * gradient at a time on AVX-512), each term a multiply rounded then an add rounded, as Java's
+ * {@code a += m * g} rounds it, and the terms in the scalar kernels' order. So every number is the
+ * scalar kernels', bit for bit. The forward product, whose natural lanes would be one dot product
+ * split in pieces, stays on {@link MatrixKernels} in this mode.
+ *
+ * <p>Fused ({@code fused = true}, the {@code simd} engine): each term is one fused multiply-add (one
+ * rounding instead of two), and the forward product is a dot product whose terms are summed in
+ * lanes and the lanes added at the end. The sums are the same up to rounding, in another order,
+ * so the results differ from the ordered engine's in the last bits.
+ *
+ * <p>Loaded only through {@link Kernels#ordered(int)} and {@link Kernels#reordered()}, when the
+ * module is present. The work is cut for the {@link Team} as {@link MatrixKernels} cuts it.
+ */
+final class VectorKernels extends Kernels {
+
+    private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = LANES.length();
+    private static final int ROWS_PER_CHUNK = 16;  // as MatrixKernels: rows of w kept hot in L1 for all positions
+
+    private final boolean fused;
+
+    VectorKernels(boolean fused) {
+        this.fused = fused;
+    }
+
+    @Override
+    void matmul(Team team, double[] out, double[] x, double[] w, int off, int rows, int cols, int from, int to) {
+        if (!fused) {
+            MatrixKernels.matmul(team, out, x, w, off, rows, cols, from, to);
+        } else if (!team.worthSharing((long) rows * cols * (to - from))) {
+            dotRows(out, x, w, off, rows, cols, from, to, 0, rows);
+        } else {
+            team.run(rows, (rows / 2) & ~3, (rowFrom, rowTo) -> dotRows(out, x, w, off, rows, cols, from, to, rowFrom, rowTo));
+        }
+    }
+
+    /**
+     * out[p][o] for the rows [rowFrom, rowTo), four rows and two positions at a time: eight dot
+     * products, each with its terms summed lane by lane, then its lanes added, then its last
+     * {@code cols mod L} terms.
+     */
+    private static void dotRows(double[] out, double[] x, double[] w, int off, int rows, int cols, int from, int to,
+                                int rowFrom, int rowTo) {
+        int bound = LANES.loopBound(cols);
+        int o = rowFrom;
+        for (; o + 4 <= rowTo; o += 4) {
+            int r0 = off + o * cols;
+            int r1 = r0 + cols;
+            int r2 = r1 + cols;
+            int r3 = r2 + cols;
+            for (int p = from; p < to; p += 2) {
+                boolean pair = p + 1 < to;          // an odd last position is paired with itself
+                int xp = p * cols;
+                int xq = pair ? xp + cols : xp;
+                DoubleVector s0 = DoubleVector.zero(LANES);
+                DoubleVector s1 = s0;
+                DoubleVector s2 = s0;
+                DoubleVector s3 = s0;
+                DoubleVector t0 = s0;
+                DoubleVector t1 = s0;
+                DoubleVector t2 = s0;
+                DoubleVector t3 = s0;
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector xi = DoubleVector.fromArray(LANES, x, xp + i);
+                    DoubleVector yi = DoubleVector.fromArray(LANES, x, xq + i);
+                    DoubleVector w0 = DoubleVector.fromArray(LANES, w, r0 + i);
+                    DoubleVector w1 = DoubleVector.fromArray(LANES, w, r1 + i);
+                    DoubleVector w2 = DoubleVector.fromArray(LANES, w, r2 + i);
+                    DoubleVector w3 = DoubleVector.fromArray(LANES, w, r3 + i);
+                    s0 = w0.fma(xi, s0);
+                    s1 = w1.fma(xi, s1);
+                    s2 = w2.fma(xi, s2);
+                    s3 = w3.fma(xi, s3);
+                    t0 = w0.fma(yi, t0);
+                    t1 = w1.fma(yi, t1);
+                    t2 = w2.fma(yi, t2);
+                    t3 = w3.fma(yi, t3);
+                }
+                int op = p * rows + o;
+                out[op] = tail(s0, w, r0, x, xp, bound, cols);
+                out[op + 1] = tail(s1, w, r1, x, xp, bound, cols);
+                out[op + 2] = tail(s2, w, r2, x, xp, bound, cols);
+                out[op + 3] = tail(s3, w, r3, x, xp, bound, cols);
+                if (pair) {
+                    int oq = op + rows;
+                    out[oq] = tail(t0, w, r0, x, xq, bound, cols);
+                    out[oq + 1] = tail(t1, w, r1, x, xq, bound, cols);
+                    out[oq + 2] = tail(t2, w, r2, x, xq, bound, cols);
+                    out[oq + 3] = tail(t3, w, r3, x, xq, bound, cols);
+                }
+            }
+        }
+        for (; o < rowTo; o++) {
+            int r = off + o * cols;
+            for (int p = from; p < to; p++) {
+                DoubleVector s = DoubleVector.zero(LANES);
+                for (int i = 0; i < bound; i += L) {
+                    s = DoubleVector.fromArray(LANES, w, r + i).fma(DoubleVector.fromArray(LANES, x, p * cols + i), s);
+                }
+                out[p * rows + o] = tail(s, w, r, x, p * cols, bound, cols);
+            }
+        }
+    }
+
+    /** A dot product's lanes added up, then its terms [bound, cols) that fill no whole vector. */
+    private static double tail(DoubleVector lanes, double[] w, int r, double[] x, int xp, int bound, int cols) {
+        double s = lanes.reduceLanes(VectorOperators.ADD);
+        for (int i = bound; i < cols; i++) {
+            s = Math.fma(w[r + i], x[xp + i], s);
+        }
+        return s;
+    }
+
+    @Override
+    void matmulBackwardInput(Team team, double[] dx, double[] g, double[] w, int off, int rows, int cols, int[] runs,
+                             int from, int to) {
+        if (!team.worthSharing((long) rows * cols * (to - from))) {
+            backwardInputColumns(dx, g, w, off, rows, cols, runs, from, to, 0, cols);
+            return;
+        }
+        team.run(cols, (cols / 2) & ~7,
+                (colFrom, colTo) -> backwardInputColumns(dx, g, w, off, rows, cols, runs, from, to, colFrom, colTo));
+    }
+
+    /** As {@link MatrixKernels}' loop of the same name: chunks of rows in the order of {@code runs}, all positions per chunk. */
+    private void backwardInputColumns(double[] dx, double[] g, double[] w, int off, int rows, int cols, int[] runs,
+                                      int from, int to, int colFrom, int colTo) {
+        for (int k = 0; k < runs.length; k += 2) {
+            int last = runs[k] - runs[k + 1] + 1;
+            for (int top = runs[k]; top >= last; top -= ROWS_PER_CHUNK) {
+                int bottom = Math.max(last, top - ROWS_PER_CHUNK + 1);
+                for (int p = from; p < to; p++) {
+                    addStrided(dx, p * cols + colFrom, colTo - colFrom, w, off + top * cols + colFrom, cols,
+                            g, p * rows + top, 1, top - bottom + 1);
+                }
+            }
+        }
+    }
+
+    @Override
+    void matmulBackwardWeights(Team team, double[] dw, int off, double[] x, double[] g, int rows, int cols, int n) {
+        if (!team.worthSharing((long) rows * cols * n)) {
+            backwardWeightsRows(dw, off, x, g, rows, cols, n, 0, rows);
+            return;
+        }
+        team.run(rows, (rowFrom, rowTo) -> backwardWeightsRows(dw, off, x, g, rows, cols, n, rowFrom, rowTo));
+    }
+
+    private void backwardWeightsRows(double[] dw, int off, double[] x, double[] g, int rows, int cols, int n,
+                                     int rowFrom, int rowTo) {
+        for (int o = rowFrom; o < rowTo; o++) {
+            addStrided(dw, off + o * cols, cols, x, (n - 1) * cols, cols, g, (n - 1) * rows + o, rows, n);
+        }
+    }
+
+    /**
+     * acc[at + i] += m[mAt − k·mStep + i]·g[gAt − k·gStep] for i in [0, width), k = 0, 1, …,
+     * count − 1 in that order, as {@link MatrixKernels} defines it: four vectors of acc at a time in
+     * registers, then one, then the last elements one by one.
+     */
+    private void addStrided(double[] acc, int at, int width, double[] m, int mAt, int mStep,
+                            double[] g, int gAt, int gStep, int count) {
+        boolean fma = fused;
+        int i = 0;
+        for (; i + 4 * L <= width; i += 4 * L) {
+            int d = at + i;
+            DoubleVector a0 = DoubleVector.fromArray(LANES, acc, d);
+            DoubleVector a1 = DoubleVector.fromArray(LANES, acc, d + L);
+            DoubleVector a2 = DoubleVector.fromArray(LANES, acc, d + 2 * L);
+            DoubleVector a3 = DoubleVector.fromArray(LANES, acc, d + 3 * L);
+            for (int k = 0, r = mAt + i, gk = gAt; k < count; k++, r -= mStep, gk -= gStep) {
+                DoubleVector gb = DoubleVector.broadcast(LANES, g[gk]);
+                DoubleVector m0 = DoubleVector.fromArray(LANES, m, r);
+                a0 = fma ? m0.fma(gb, a0) : a0.add(m0.mul(gb));
+                DoubleVector m1 = DoubleVector.fromArray(LANES, m, r + L);
+                a1 = fma ? m1.fma(gb, a1) : a1.add(m1.mul(gb));
+                DoubleVector m2 = DoubleVector.fromArray(LANES, m, r + 2 * L);
+                a2 = fma ? m2.fma(gb, a2) : a2.add(m2.mul(gb));
+                DoubleVector m3 = DoubleVector.fromArray(LANES, m, r + 3 * L);
+                a3 = fma ? m3.fma(gb, a3) : a3.add(m3.mul(gb));
+            }
+            a0.intoArray(acc, d);
+            a1.intoArray(acc, d + L);
+            a2.intoArray(acc, d + 2 * L);
+            a3.intoArray(acc, d + 3 * L);
+        }
+        for (; i + L <= width; i += L) {
+            int d = at + i;
+            DoubleVector a = DoubleVector.fromArray(LANES, acc, d);
+            for (int k = 0, r = mAt + i, gk = gAt; k < count; k++, r -= mStep, gk -= gStep) {
+                DoubleVector mr = DoubleVector.fromArray(LANES, m, r);
+                DoubleVector gb = DoubleVector.broadcast(LANES, g[gk]);
+                a = fma ? mr.fma(gb, a) : a.add(mr.mul(gb));
+            }
+            a.intoArray(acc, d);
+        }
+        for (; i < width; i++) {
+            double a = acc[at + i];
+            for (int k = 0, r = mAt + i, gk = gAt; k < count; k++, r -= mStep, gk -= gStep) {
+                a = fma ? Math.fma(m[r], g[gk], a) : a + m[r] * g[gk];
+            }
+            acc[at + i] = a;
+        }
+    }
+
+
+    @Override
+    public String toString() {
+        return (fused ? "fused" : "exact") + " vector kernels, " + L + " lanes";
+    }
+}
