@@ -19,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
 final class WorkerPool extends Workers {
 
     private static final Map<Integer, WorkerPool> POOLS = new ConcurrentHashMap<>();
-    private static final long IDLE_NANOS = 1_000_000;  // spin this long after the last round, then park
+    private static final long IDLE_NANOS = 200_000;    // spin this long after the last round, then park
+    private static final long WAIT_NANOS = 50_000;     // the caller spins this long for the last tasks, then parks
 
     private final int threads;
     private final AtomicBoolean inUse = new AtomicBoolean();
@@ -61,13 +62,7 @@ final class WorkerPool extends Workers {
                 }
             }
             posted.work(0);
-            for (int spins = 0; posted.finished.get() < tasks; spins++) {
-                if (spins < 20_000) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();                // a long wait: a helper may need this core
-                }
-            }
+            posted.awaitTheLastTasks();
             posted.job = null;                     // every task is done: keep no model's arrays alive
             Throwable thrown = posted.failure;
             if (thrown instanceof RuntimeException e) {
@@ -91,6 +86,7 @@ final class WorkerPool extends Workers {
         final AtomicInteger claimed = new AtomicInteger();
         final AtomicInteger finished = new AtomicInteger();
         volatile Throwable failure;            // the first thing a task threw, for the caller to rethrow
+        volatile Thread waiter;                // the caller, once it parks to wait for the last tasks
 
         Round(Task job, int tasks) {
             this.job = job;
@@ -110,8 +106,22 @@ final class WorkerPool extends Workers {
                         failure = e;
                     }
                 } finally {
-                    finished.incrementAndGet();
+                    if (finished.incrementAndGet() == tasks && waiter != null) {
+                        LockSupport.unpark(waiter);
+                    }
                 }
+            }
+        }
+
+        /** The caller's wait for the tasks the helpers still run: a short spin, then it parks and frees its core. */
+        void awaitTheLastTasks() {
+            long since = System.nanoTime();
+            while (finished.get() < tasks && System.nanoTime() - since < WAIT_NANOS) {
+                Thread.onSpinWait();
+            }
+            waiter = Thread.currentThread();
+            while (finished.get() < tasks) {
+                LockSupport.park(this);
             }
         }
     }
