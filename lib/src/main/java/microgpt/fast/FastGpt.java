@@ -53,16 +53,16 @@ public final class FastGpt implements LanguageModel {
      * The {@code simd} engine: the same fresh model, whose matrix products use the Vector API with
      * fused multiply-adds and sums reordered over the lanes, so its numbers differ from the ordered
      * engine's in the last bits (the same seed still gives the same numbers every time). Needs the
-     * {@code jdk.incubator.vector} module: without it, a one-line error.
+     * {@code jdk.incubator.vector} module and the JIT's optimizing compiler: without them, a one-line error.
      */
     public static FastGpt reordered(GptConfig config, PythonRandom rng) {
         Kernels kernels = Kernels.reordered();
         return new FastGpt(fitsTheHeap(config), () -> rng.gauss(0, Gpt.INIT_STD), Team.shared(), kernels);
     }
 
-    /** Refuses, in one line, a JVM without the module the {@link #reordered} engine needs. */
-    public static void requireVectorModule() {
-        Kernels.requireVectorModule();
+    /** Refuses, in one line, a JVM without what the {@link #reordered} engine needs: the Vector API's module and the JIT's C2. */
+    public static void requireVectorSupport() {
+        Kernels.requireVectorSupport();
     }
 
     /** {@link #reordered(GptConfig, PythonRandom)} with the given weights, in parameter order. */
