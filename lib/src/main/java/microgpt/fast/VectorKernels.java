@@ -29,7 +29,9 @@ final class VectorKernels extends Kernels {
 
     private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
     private static final int L = LANES.length();
-    private static final int ROWS_PER_CHUNK = 16;  // as MatrixKernels: rows of w kept hot in L1 for all positions
+    private static final int ROWS_PER_CHUNK = 16;
+    /** About how much faster than the scalar kernels these are: a loop is worth sharing with a second thread only for that much more work. */
+    private static final int SPEED_UP = 4;  // as MatrixKernels: rows of w kept hot in L1 for all positions
 
     private final boolean fused;
 
@@ -41,7 +43,7 @@ final class VectorKernels extends Kernels {
     void matmul(Team team, double[] out, double[] x, double[] w, int off, int rows, int cols, int from, int to) {
         if (!fused) {
             MatrixKernels.matmul(team, out, x, w, off, rows, cols, from, to);
-        } else if (!team.worthSharing((long) rows * cols * (to - from))) {
+        } else if (!team.worthSharing((long) rows * cols * (to - from) / SPEED_UP)) {
             dotRows(out, x, w, off, rows, cols, from, to, 0, rows);
         } else {
             team.run(rows, (rows / 2) & ~3, (rowFrom, rowTo) -> dotRows(out, x, w, off, rows, cols, from, to, rowFrom, rowTo));
@@ -128,7 +130,7 @@ final class VectorKernels extends Kernels {
     @Override
     void matmulBackwardInput(Team team, double[] dx, double[] g, double[] w, int off, int rows, int cols, int[] runs,
                              int from, int to) {
-        if (!team.worthSharing((long) rows * cols * (to - from))) {
+        if (!team.worthSharing((long) rows * cols * (to - from) / SPEED_UP)) {
             backwardInputColumns(dx, g, w, off, rows, cols, runs, from, to, 0, cols);
             return;
         }
@@ -158,7 +160,7 @@ final class VectorKernels extends Kernels {
 
     @Override
     void matmulBackwardWeights(Team team, double[] dw, int off, double[] x, double[] g, int rows, int cols, int n) {
-        if (!team.worthSharing((long) rows * cols * n)) {
+        if (!team.worthSharing((long) rows * cols * n / SPEED_UP)) {
             backwardWeightsRows(dw, off, x, g, rows, cols, n, 0, rows);
             return;
         }
