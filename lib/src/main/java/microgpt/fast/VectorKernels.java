@@ -7,31 +7,27 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link Kernels} on the JDK's Vector API ({@code jdk.incubator.vector}), in two modes.
  *
- * <p>Unlike the scalar kernels they do not skip zero gradients: in Java 17, C2 cannot keep a vector
- * in registers across a branch that leaves it unchanged, and boxes every vector instead (measured:
- * a gigabyte allocated per step, and five times slower). Adding w·0 = ±0 changes no sum.
- *
  * <p>Exact ({@code fused = false}): the lanes of a vector are independent sums (eight columns of a
  * gradient at a time on AVX-512), each term a multiply rounded then an add rounded, as Java's
- * {@code a += m * g} rounds it, and the terms in the scalar kernels' order. So every number is the
- * scalar kernels', bit for bit. The forward product, whose natural lanes would be one dot product
- * split in pieces, stays on {@link MatrixKernels} in this mode.
+ * {@code a += m * g} rounds it, and the terms in the scalar kernels' order: the scalar kernels'
+ * numbers, bit for bit. The forward product, whose lanes would split one sum, stays on
+ * {@link MatrixKernels} in this mode.
  *
  * <p>Fused ({@code fused = true}, the {@code simd} engine): each term is one fused multiply-add (one
- * rounding instead of two), and the forward product is a dot product whose terms are summed in
- * lanes and the lanes added at the end. The sums are the same up to rounding, in another order,
- * so the results differ from the ordered engine's in the last bits.
+ * rounding instead of two), and the forward product is a dot product summed in lanes, the lanes
+ * added at the end: the same sums in another order, so the last bits differ.
  *
- * <p>Loaded only through {@link Kernels#ordered(int)} and {@link Kernels#reordered()}, when the
- * module is present. The work is cut for the {@link Team} as {@link MatrixKernels} cuts it.
+ * <p>Zero gradients are not skipped: in Java 17, C2 cannot keep a vector in registers across a
+ * branch that leaves it unchanged, and boxes every vector (measured: a gigabyte allocated per
+ * step, five times slower). Adding w·0 = ±0 changes no sum. Loaded only through {@link Kernels},
+ * when the module is present; the work is cut for the {@link Team} as {@link MatrixKernels} cuts it.
  */
 final class VectorKernels extends Kernels {
 
     private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
     private static final int L = LANES.length();
-    private static final int ROWS_PER_CHUNK = 16;
-    /** About how much faster than the scalar kernels these are: a loop is worth sharing with a second thread only for that much more work. */
-    private static final int SPEED_UP = 4;  // as MatrixKernels: rows of w kept hot in L1 for all positions
+    private static final int ROWS_PER_CHUNK = 16;  // as MatrixKernels: rows of w kept hot in L1 for all positions
+    private static final int SPEED_UP = 4;         // about how much faster than MatrixKernels: sharing a loop needs that much more work
 
     private final boolean fused;
 
