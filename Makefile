@@ -16,7 +16,7 @@ help:
 	@echo "make serve            serve build/book/ on http://127.0.0.1:8000/ (the playground needs http; PORT=... to change)"
 	@echo "make train            the reference run: java -jar $(JAR) train $(ARGS)"
 	@echo "make build            build the library: $(JAR)"
-	@echo "make bench            time both engines at three sizes with JMH (about 70 s; ARGS: --quick, --one-thread)"
+	@echo "make bench            time the three engines at four sizes with JMH, GFLOP/s and % of peak (about 3 min; ARGS: --quick, --one-thread)"
 	@echo "make clean            remove build output (keeps .venv)"
 	@echo "make student          the student edition in build/student/: every exercise solution a TODO stub"
 	@echo "make book             execute every chapter, render the HTML book in build/book/ (ARGS go to build_book.py)"

@@ -40,11 +40,11 @@ enum Engine {
     /**
      * Refuses, before anything is allocated, a shape this engine cannot hold in this JVM (the
      * scalar engine counted with a document as long as the context, its worst case), and the simd
-     * engine in a JVM without the Vector API.
+     * engine in a JVM without the Vector API or without the JIT's optimizing compiler.
      */
     void requireMemory(GptConfig config) {
         if (this == simd) {
-            FastGpt.requireVectorModule();
+            FastGpt.requireVectorSupport();
         }
         MemoryEstimate.require(config, this == scalar ? config.scalarEngineBytes() : config.fastEngineBytes(), "the " + this + " engine");
     }

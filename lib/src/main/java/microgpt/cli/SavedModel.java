@@ -12,7 +12,7 @@ final class SavedModel {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "checkpoint written by 'train --save'")
     Path file;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", description = "scalar or fast (the same numbers), or simd (equal to the last bits) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "scalar or fast (the same numbers), or simd (the same but for the last bits) (default: ${DEFAULT-VALUE})")
     Engine engine = Engine.fast;
 
     private Checkpoint.Contents contents;

@@ -80,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--engine", paramLabel = "ENGINE",
             description = {"scalar (a graph of Values, as the reference) or fast (flat arrays): the same numbers;",
-                    "simd (fast with the Vector API, sums reordered: equal to the last bits) (default: ${DEFAULT-VALUE})"})
+                    "simd (the Vector API, sums reordered: the same numbers but for the last bits) (default: ${DEFAULT-VALUE})"})
     Engine engine = Engine.fast;
 
     @Option(names = "--threads", paramLabel = "N",

@@ -68,7 +68,7 @@ public final class FastGpt implements LanguageModel {
      * products use the Vector API with fused multiply-adds and sums reordered over the lanes, so
      * its numbers differ from the ordered engine's in the last bits (the same seed still gives the
      * same numbers every time, on any number of threads). Needs the {@code jdk.incubator.vector}
-     * module: without it, a one-line error.
+     * module and the JIT's optimizing compiler: without them, a one-line error.
      */
     public static FastGpt reordered(GptConfig config, PythonRandom rng, int threads) {
         Kernels kernels = Kernels.reordered();
@@ -80,9 +80,9 @@ public final class FastGpt implements LanguageModel {
         return reordered(config, rng, Threads.byDefault());
     }
 
-    /** Refuses, in one line, a JVM without the module the {@link #reordered} engine needs. */
-    public static void requireVectorModule() {
-        Kernels.requireVectorModule();
+    /** Refuses, in one line, a JVM without what the {@link #reordered} engine needs: the Vector API's module and the JIT's C2. */
+    public static void requireVectorSupport() {
+        Kernels.requireVectorSupport();
     }
 
     /** {@link #reordered(GptConfig, PythonRandom)} with the given weights, in parameter order. */

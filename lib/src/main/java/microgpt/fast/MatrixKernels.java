@@ -16,7 +16,8 @@ package microgpt.fast;
  * read once for all the positions, and eight independent sums are kept in registers at a time, so
  * that the CPU's adders never wait for one another. (They are not vectorized: HotSpot's JIT in
  * Java 17 vectorizes a loop only when all its arrays are indexed alike, and these loops read the
- * weights at one offset and the activations at another.) Each kernel cuts its output in two for
+ * weights at one offset and the activations at another; {@link VectorKernels} vectorizes them by hand
+ * when the JVM has the Vector API's module, see {@link Kernels}.) Each kernel cuts its output in two for
  * the {@link Team}; every output element is still one sum in one order, so the cut changes nothing
  * but the time.
  */

@@ -7,29 +7,27 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link Kernels} on the JDK's Vector API ({@code jdk.incubator.vector}), in two modes.
  *
- * <p>Unlike the scalar kernels they do not skip zero gradients: in Java 17, C2 cannot keep a vector
- * in registers across a branch that leaves it unchanged, and boxes every vector instead (measured:
- * a gigabyte allocated per step, and five times slower). Adding w·0 = ±0 changes no sum.
- *
  * <p>Exact ({@code fused = false}): the lanes of a vector are independent sums (eight columns of a
  * gradient at a time on AVX-512), each term a multiply rounded then an add rounded, as Java's
- * {@code a += m * g} rounds it, and the terms in the scalar kernels' order. So every number is the
- * scalar kernels', bit for bit. The forward product, whose natural lanes would be one dot product
- * split in pieces, stays on {@link MatrixKernels} in this mode.
+ * {@code a += m * g} rounds it, and the terms in the scalar kernels' order: the scalar kernels'
+ * numbers, bit for bit. The forward product, whose lanes would split one sum, stays on
+ * {@link MatrixKernels} in this mode.
  *
  * <p>Fused ({@code fused = true}, the {@code simd} engine): each term is one fused multiply-add (one
- * rounding instead of two), and the forward product is a dot product whose terms are summed in
- * lanes and the lanes added at the end. The sums are the same up to rounding, in another order,
- * so the results differ from the ordered engine's in the last bits.
+ * rounding instead of two), and the forward product is a dot product summed in lanes, the lanes
+ * added at the end: the same sums in another order, so the last bits differ.
  *
- * <p>Loaded only through {@link Kernels#ordered(int)} and {@link Kernels#reordered()}, when the
- * module is present. The work is cut for the {@link Team} as {@link MatrixKernels} cuts it.
+ * <p>Zero gradients are not skipped: in Java 17, C2 cannot keep a vector in registers across a
+ * branch that leaves it unchanged, and boxes every vector (measured: a gigabyte allocated per
+ * step, five times slower). Adding w·0 = ±0 changes no sum. Loaded only through {@link Kernels},
+ * when the module is present; the work is cut for the {@link Team} as {@link MatrixKernels} cuts it.
  */
 final class VectorKernels extends Kernels {
 
     private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
     private static final int L = LANES.length();
     private static final int ROWS_PER_CHUNK = 16;  // as MatrixKernels: rows of w kept hot in L1 for all positions
+    private static final int SPEED_UP = 4;         // about how much faster than MatrixKernels: sharing a loop needs that much more work
 
     private final boolean fused;
 
@@ -41,7 +39,7 @@ final class VectorKernels extends Kernels {
     void matmul(Team team, double[] out, double[] x, double[] w, int off, int rows, int cols, int from, int to) {
         if (!fused) {
             MatrixKernels.matmul(team, out, x, w, off, rows, cols, from, to);
-        } else if (!team.worthSharing((long) rows * cols * (to - from))) {
+        } else if (!team.worthSharing((long) rows * cols * (to - from) / SPEED_UP)) {
             dotRows(out, x, w, off, rows, cols, from, to, 0, rows);
         } else {
             team.run(rows, (rows / 2) & ~3, (rowFrom, rowTo) -> dotRows(out, x, w, off, rows, cols, from, to, rowFrom, rowTo));
@@ -128,7 +126,7 @@ final class VectorKernels extends Kernels {
     @Override
     void matmulBackwardInput(Team team, double[] dx, double[] g, double[] w, int off, int rows, int cols, int[] runs,
                              int from, int to) {
-        if (!team.worthSharing((long) rows * cols * (to - from))) {
+        if (!team.worthSharing((long) rows * cols * (to - from) / SPEED_UP)) {
             backwardInputColumns(dx, g, w, off, rows, cols, runs, from, to, 0, cols);
             return;
         }
@@ -143,7 +141,12 @@ final class VectorKernels extends Kernels {
             int last = runs[k] - runs[k + 1] + 1;
             for (int top = runs[k]; top >= last; top -= ROWS_PER_CHUNK) {
                 int bottom = Math.max(last, top - ROWS_PER_CHUNK + 1);
-                for (int p = from; p < to; p++) {
+                int p = from;
+                for (; p + 2 <= to; p += 2) {
+                    addStridedPair(dx, p * cols + colFrom, (p + 1) * cols + colFrom, colTo - colFrom, w, off + top * cols + colFrom,
+                            cols, g, p * rows + top, (p + 1) * rows + top, 1, top - bottom + 1);
+                }
+                if (p < to) {
                     addStrided(dx, p * cols + colFrom, colTo - colFrom, w, off + top * cols + colFrom, cols,
                             g, p * rows + top, 1, top - bottom + 1);
                 }
@@ -153,7 +156,7 @@ final class VectorKernels extends Kernels {
 
     @Override
     void matmulBackwardWeights(Team team, double[] dw, int off, double[] x, double[] g, int rows, int cols, int n) {
-        if (!team.worthSharing((long) rows * cols * n)) {
+        if (!team.worthSharing((long) rows * cols * n / SPEED_UP)) {
             backwardWeightsRows(dw, off, x, g, rows, cols, n, 0, rows);
             return;
         }
@@ -162,8 +165,76 @@ final class VectorKernels extends Kernels {
 
     private void backwardWeightsRows(double[] dw, int off, double[] x, double[] g, int rows, int cols, int n,
                                      int rowFrom, int rowTo) {
-        for (int o = rowFrom; o < rowTo; o++) {
+        int o = rowFrom;
+        for (; o + 2 <= rowTo; o += 2) {
+            addStridedPair(dw, off + o * cols, off + (o + 1) * cols, cols, x, (n - 1) * cols, cols,
+                    g, (n - 1) * rows + o, (n - 1) * rows + o + 1, rows, n);
+        }
+        if (o < rowTo) {
             addStrided(dw, off + o * cols, cols, x, (n - 1) * cols, cols, g, (n - 1) * rows + o, rows, n);
+        }
+    }
+
+    /**
+     * {@link #addStrided} for two targets that read the same rows of m with their own gradients
+     * (two rows of a weight gradient, or two positions of an input gradient): each row of m is
+     * loaded once for both, which halves the loads per multiply-add. Each element's terms are added
+     * in the same order as by {@link #addStrided}.
+     */
+    private void addStridedPair(double[] acc, int at, int atSecond, int width, double[] m, int mAt, int mStep,
+                                double[] g, int gAt, int gAtSecond, int gStep, int count) {
+        boolean fma = fused;
+        int i = 0;
+        for (; i + 4 * L <= width; i += 4 * L) {
+            int d = at + i;
+            int e = atSecond + i;
+            DoubleVector a0 = DoubleVector.fromArray(LANES, acc, d);
+            DoubleVector a1 = DoubleVector.fromArray(LANES, acc, d + L);
+            DoubleVector a2 = DoubleVector.fromArray(LANES, acc, d + 2 * L);
+            DoubleVector a3 = DoubleVector.fromArray(LANES, acc, d + 3 * L);
+            DoubleVector b0 = DoubleVector.fromArray(LANES, acc, e);
+            DoubleVector b1 = DoubleVector.fromArray(LANES, acc, e + L);
+            DoubleVector b2 = DoubleVector.fromArray(LANES, acc, e + 2 * L);
+            DoubleVector b3 = DoubleVector.fromArray(LANES, acc, e + 3 * L);
+            for (int k = 0, r = mAt + i, gk = gAt, hk = gAtSecond; k < count; k++, r -= mStep, gk -= gStep, hk -= gStep) {
+                DoubleVector ga = DoubleVector.broadcast(LANES, g[gk]);
+                DoubleVector gb = DoubleVector.broadcast(LANES, g[hk]);
+                DoubleVector m0 = DoubleVector.fromArray(LANES, m, r);
+                DoubleVector m1 = DoubleVector.fromArray(LANES, m, r + L);
+                DoubleVector m2 = DoubleVector.fromArray(LANES, m, r + 2 * L);
+                DoubleVector m3 = DoubleVector.fromArray(LANES, m, r + 3 * L);
+                if (fma) {
+                    a0 = m0.fma(ga, a0);
+                    a1 = m1.fma(ga, a1);
+                    a2 = m2.fma(ga, a2);
+                    a3 = m3.fma(ga, a3);
+                    b0 = m0.fma(gb, b0);
+                    b1 = m1.fma(gb, b1);
+                    b2 = m2.fma(gb, b2);
+                    b3 = m3.fma(gb, b3);
+                } else {
+                    a0 = a0.add(m0.mul(ga));
+                    a1 = a1.add(m1.mul(ga));
+                    a2 = a2.add(m2.mul(ga));
+                    a3 = a3.add(m3.mul(ga));
+                    b0 = b0.add(m0.mul(gb));
+                    b1 = b1.add(m1.mul(gb));
+                    b2 = b2.add(m2.mul(gb));
+                    b3 = b3.add(m3.mul(gb));
+                }
+            }
+            a0.intoArray(acc, d);
+            a1.intoArray(acc, d + L);
+            a2.intoArray(acc, d + 2 * L);
+            a3.intoArray(acc, d + 3 * L);
+            b0.intoArray(acc, e);
+            b1.intoArray(acc, e + L);
+            b2.intoArray(acc, e + 2 * L);
+            b3.intoArray(acc, e + 3 * L);
+        }
+        if (i < width) {  // the columns that fill no block of four vectors: one target at a time
+            addStrided(acc, at + i, width - i, m, mAt + i, mStep, g, gAt, gStep, count);
+            addStrided(acc, atSecond + i, width - i, m, mAt + i, mStep, g, gAtSecond, gStep, count);
         }
     }
 

@@ -16,5 +16,10 @@
  * <p>Every sum is taken in the order the scalar engine takes it, so the two engines agree to the
  * last bit: the reference run's 1,000 losses and 20 samples are the same with either. The tests in
  * {@code microgpt.fast} check that, and check the backward pass against finite differences.
+ *
+ * <p>{@code Kernels} chooses how the matrix products run: {@code MatrixKernels} in plain Java, or
+ * {@code VectorKernels} on the JDK's Vector API when the JVM has the {@code jdk.incubator.vector}
+ * module, exactly (the same bits) in this engine, or with fused multiply-adds and reordered sums in
+ * the simd engine ({@link microgpt.fast.FastGpt#reordered}), which agrees to rounding only.
  */
 package microgpt.fast;

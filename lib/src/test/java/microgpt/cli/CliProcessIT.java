@@ -114,9 +114,18 @@ class CliProcessIT {
         assertOneLine(refused, 2, "the simd engine needs the JDK's Vector API");
         assertTrue(refused.stderr().contains("--add-modules jdk.incubator.vector"), refused.stderr());
         assertEquals("", refused.stdout(), "refused before the data is even read");
+        // Without C2 every vector would be an object: many times slower than the fast engine, so refused too.
+        String jar = System.getProperty("microgpt.jar", "target/microgpt.jar");
+        Process c1 = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
+                "-XX:TieredStopAtLevel=1", "--add-modules", "jdk.incubator.vector", "-jar", jar, "train", "--engine", "simd")
+                .directory(dir.toFile()).redirectOutput(dir.resolve("o.txt").toFile()).redirectError(dir.resolve("e.txt").toFile()).start();
+        assertTrue(c1.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, c1.exitValue());
+        String c1Error = Files.readString(dir.resolve("e.txt"));
+        assertTrue(c1Error.contains("needs the JIT's optimizing compiler") && !c1Error.contains("\tat "), c1Error);
+        assertEquals("", Files.readString(dir.resolve("o.txt")));
 
         // With the module (what bin/microgpt passes) it trains; the JVM itself warns about the incubator module.
-        String jar = System.getProperty("microgpt.jar", "target/microgpt.jar");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
                 "--add-modules", "jdk.incubator.vector", "-jar", jar, "train", "--engine", "simd", "--steps", "20", "--samples", "2")
                 .directory(dir.toFile()).redirectOutput(dir.resolve("o.txt").toFile()).redirectError(dir.resolve("e.txt").toFile()).start();

@@ -102,6 +102,22 @@ class VectorKernelsTest {
         assertTrue(differing > 0, "the fused kernels round differently somewhere (else they are not the fused ones)");
     }
 
+    /** Each fused result is one thread's, whatever the cut: one thread or two give the same bits. */
+    @Test
+    void theFusedKernelsGiveTheSameBitsWithOneThreadOrTwo() {
+        Random rng = new Random(11);
+        for (int[] shape : SHAPES) {
+            Operands o = Operands.random(shape, rng);
+            String name = o.rows + "x" + o.cols + " at " + o.n + " positions";
+            int[] runs = MatrixKernels.descending(o.rows);
+            assertArrayEquals(forward(fused, Team.ALONE, o), forward(fused, Team.shared(), o), 0.0, "forward " + name);
+            assertArrayEquals(backwardInput(fused, Team.ALONE, o, runs), backwardInput(fused, Team.shared(), o, runs), 0.0,
+                    "backward to the input " + name);
+            assertArrayEquals(backwardWeights(fused, Team.ALONE, o), backwardWeights(fused, Team.shared(), o), 0.0,
+                    "backward to the weights " + name);
+        }
+    }
+
     /** Asserts |got − expected| ≤ 4·terms·2^-53·magnitude element by element; returns how many elements differ at all. */
     private static int assertWithinRounding(double[] expected, double[] got, double[] magnitude, int terms, String what) {
         assertEquals(expected.length, got.length);
