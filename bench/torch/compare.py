@@ -1,0 +1,108 @@
+"""make bench-torch: PyTorch and our engine on the same model, one table of ms/step, real tokens/s and the ratio.
+
+Usage (make bench-torch runs it with .venv-torch's interpreter):
+    python bench/torch/compare.py [--steps N] [--engine-args "--engine simd --threads 2"]
+
+PyTorch runs bench/torch/makemore_transformer.py (its warm-up untimed). Our engine runs
+bin/microgpt train on the same configuration; its figures are the done line's, averaged over every
+step including the JIT's warm-up. Without --engine-args it takes the fastest options the CLI lists
+in `train --help`: --engine simd and --threads <cores> when they exist. Standard library only, so
+that the parsing is tested without torch.
+"""
+import argparse
+import os
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGET = 1.5  # the issue's goal: our real tokens/s at least 1.5 x PyTorch's
+MODEL = ["--n-layer", "4", "--n-embd", "64", "--n-head", "4", "--block-size", "16", "--batch-size", "32"]
+OPTIMIZER = ["--lr", "5e-4", "--weight-decay", "0.01"]
+
+TORCH_LINE = re.compile(r"^torch: (\d+) steps \| ([\d.]+) ms/step \| ([\d,]+) tokens/s \|")
+DONE_LINE = re.compile(r"^done: (\d+) steps in [\d.]+ s wall \| ([\d.]+) ms/step \| ([\d,]+) tokens/s \|")
+
+
+class BenchError(Exception):
+    """A run failed or printed no result line: one line for the user."""
+
+
+def parse(output, pattern, what):
+    """(ms/step, tokens/s) from the last line of `output` that matches `pattern`."""
+    for line in reversed(output.splitlines()):
+        match = pattern.match(line.strip())
+        if match:
+            return float(match.group(2)), float(match.group(3).replace(",", ""))
+    tail = output.strip().splitlines()[-1:] or ["(no output)"]
+    raise BenchError(f"{what} printed no result line; its last line was: {tail[0]}")
+
+
+def auto_engine_args(help_text, cores):
+    """The fastest options this CLI has: --engine simd and --threads N, each only if `train --help` lists it."""
+    args = []
+    if re.search(r"--engine\b.*\bsimd\b", help_text):
+        args += ["--engine", "simd"]
+    if re.search(r"--threads\b", help_text):
+        args += ["--threads", str(cores)]
+    return args
+
+
+def table(torch_result, ours_result, torch_label, ours_label):
+    """The report: one row per engine, the ratio of real tokens/s, and whether the target is met."""
+    ratio = ours_result[1] / torch_result[1]
+    rows = [(torch_label, torch_result, 1.0), (ours_label, ours_result, ratio)]
+    width = max(len(label) for label, _, _ in rows)
+    lines = [f"{'engine':<{width}}  {'ms/step':>9}  {'real tokens/s':>13}  {'ratio':>6}"]
+    for label, (ms, tps), r in rows:
+        lines.append(f"{label:<{width}}  {ms:>9.2f}  {tps:>13,.0f}  {r:>5.2f}x")
+    verdict = "met" if ratio >= TARGET else "not met"
+    lines.append(f"target: ours >= {TARGET}x PyTorch's real tokens/s: {verdict} ({ratio:.2f}x)")
+    return "\n".join(lines)
+
+
+def run(command, what):
+    """Runs a command, returns its stdout; a failure is one line naming the command and its last words."""
+    try:
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    except OSError as e:
+        raise BenchError(f"{what} could not start ({command[0]}): {e.strerror}")
+    if done.returncode != 0:
+        last = (done.stderr.strip() or done.stdout.strip() or "(no output)").splitlines()[-1]
+        raise BenchError(f"{what} failed with status {done.returncode}: {last}")
+    return done.stdout
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description="PyTorch and our engine on the same model.")
+    p.add_argument("--steps", type=int, default=200, help="timed steps of each (default 200)")
+    p.add_argument("--engine-args", default=None, help="extra options for our train (default: the fastest the CLI has)")
+    args = p.parse_args(argv)
+    if args.steps < 1:
+        p.error(f"--steps must be at least 1, got {args.steps}")
+    cores = os.cpu_count() or 1
+    launcher = str(ROOT / "bin" / "microgpt")
+    try:
+        if args.engine_args is None:
+            engine_args = auto_engine_args(run([launcher, "train", "--help"], "bin/microgpt train --help"), cores)
+        else:
+            engine_args = shlex.split(args.engine_args)
+        load = os.getloadavg()[0]
+        print(f"machine: {cores} cores, load average {load:.1f} before the runs"
+              + (" (shared: other work competes, the figures are noisy)" if load > 0.5 * cores else ""))
+        torch_out = run([sys.executable, str(ROOT / "bench" / "torch" / "makemore_transformer.py"),
+                         "--steps", str(args.steps), "--threads", str(cores)], "PyTorch")
+        ours_cmd = [launcher, "train", *MODEL, *OPTIMIZER, "--steps", str(args.steps), "--samples", "0", *engine_args]
+        ours_out = run(ours_cmd, "bin/microgpt train")
+        print(table(parse(torch_out, TORCH_LINE, "PyTorch"), parse(ours_out, DONE_LINE, "bin/microgpt train"),
+                    f"PyTorch ({cores} threads)", "microgpt " + " ".join(engine_args or ["(default engine)"])))
+    except BenchError as e:
+        print(f"bench-torch: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
