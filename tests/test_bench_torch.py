@@ -1,0 +1,56 @@
+"""make bench-torch's report (bench/torch/compare.py): parsing both programs' lines, the options, the ratio. No torch needed."""
+import importlib.util
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("compare", ROOT / "bench" / "torch" / "compare.py")
+compare = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(compare)
+
+
+def test_the_torch_line_gives_ms_per_step_and_tokens_per_second():
+    out = "some warning\ntorch: 200 steps | 19.85 ms/step | 11,234 tokens/s | loss 2.4512 | threads 2\n"
+    assert compare.parse(out, compare.TORCH_LINE, "PyTorch") == (19.85, 11234.0)
+
+
+def test_the_last_done_line_counts_and_its_thousands_separators_are_read():
+    out = ("step    1 /    2 | loss 3.3\n"
+           "done: 2 steps in 1.20 s wall | 310.500 ms/step | 1,234,567 tokens/s | mean loss of the last 2 steps 2.9\n")
+    assert compare.parse(out, compare.DONE_LINE, "ours") == (310.5, 1234567.0)
+
+
+def test_no_result_line_is_one_error_with_the_last_line_printed():
+    with pytest.raises(compare.BenchError, match=r"^ours printed no result line; its last line was: train: bad flag$"):
+        compare.parse("num docs: 3\ntrain: bad flag\n", compare.DONE_LINE, "ours")
+    with pytest.raises(compare.BenchError, match=r"\(no output\)"):
+        compare.parse("", compare.TORCH_LINE, "PyTorch")
+
+
+def test_the_engine_options_are_taken_only_when_the_cli_lists_them():
+    old = "--engine ENGINE   scalar (a graph of Values) or fast (flat arrays)\n--steps N"
+    assert compare.auto_engine_args(old, 2) == []
+    new = "--threads N   worker threads\n--engine ENGINE   scalar, fast or simd (fused multiply-adds)"
+    assert compare.auto_engine_args(new, 2) == ["--engine", "simd", "--threads", "2"]
+
+
+def test_the_table_puts_the_ratio_against_pytorch_and_says_whether_the_target_is_met():
+    met = compare.table((20.0, 10_000.0), (12.0, 16_000.0), "PyTorch (2 threads)", "microgpt --engine simd")
+    lines = met.splitlines()
+    assert lines[0].split() == ["engine", "ms/step", "real", "tokens/s", "ratio"]
+    assert lines[1].split()[-3:] == ["20.00", "10,000", "1.00x"]
+    assert lines[2].split()[-3:] == ["12.00", "16,000", "1.60x"]
+    assert lines[3] == "target: ours >= 1.5x PyTorch's real tokens/s: met (1.60x)"
+    missed = compare.table((20.0, 10_000.0), (300.0, 700.0), "PyTorch", "microgpt")
+    assert missed.splitlines()[-1] == "target: ours >= 1.5x PyTorch's real tokens/s: not met (0.07x)"
+
+
+@pytest.mark.skipif(not (ROOT / "lib" / "target" / "microgpt.jar").is_file(), reason="needs the jar (make build)")
+def test_the_real_done_line_parses():
+    r = subprocess.run([str(ROOT / "bin" / "microgpt"), "train", "--steps", "3", "--samples", "0"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    ms, tokens_per_second = compare.parse(r.stdout, compare.DONE_LINE, "bin/microgpt train")
+    assert ms > 0 and tokens_per_second > 0
