@@ -14,7 +14,7 @@ help:
 	@echo "make test-playground  the playground page in Chromium: the reference run in WebAssembly against the CLI (about 1 min)"
 	@echo "make playground       build the library in WebAssembly and the playground page into build/book/ (no chapters run)"
 	@echo "make serve            serve build/book/ on http://127.0.0.1:8000/ (the playground needs http; PORT=... to change)"
-	@echo "make train            the reference run: java -jar $(JAR) train $(ARGS)"
+	@echo "make train            the reference run: bin/microgpt train $(ARGS)"
 	@echo "make build            build the library: $(JAR)"
 	@echo "make bench            time both engines at three sizes with JMH (about 70 s; ARGS: --quick, --one-thread)"
 	@echo "make bench-torch      PyTorch 2.15 (installed into .venv-torch on first use, 3 GB) against bin/microgpt, makemore's transformer"
@@ -72,8 +72,8 @@ test-playground:
 	scripts/test_playground.sh
 
 train:
-	@test -f $(JAR) || $(MVN) -B -q -DskipTests package
-	java -jar $(JAR) train $(ARGS)
+	@test -f $(JAR) || $(MAKE) build
+	bin/microgpt train $(ARGS)
 
 clean:
 	$(MVN) -B -q clean
