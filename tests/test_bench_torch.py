@@ -29,11 +29,26 @@ def test_no_result_line_is_one_error_with_the_last_line_printed():
         compare.parse("", compare.TORCH_LINE, "PyTorch")
 
 
+OLD_HELP = """Usage: microgpt train [-hV] [--engine=ENGINE] [--steps=N]
+      --steps=N          training steps (default: 1000)
+      --engine=ENGINE    scalar (a graph of Values, as the reference) or fast
+                           (flat arrays): the same numbers (default: fast)
+      --save=FILE        write the trained model; never a simd file
+"""
+NEW_HELP = """Usage: microgpt train [-hV] [--engine=ENGINE] [--threads=N]
+      --engine=ENGINE    scalar (a graph of Values, as the reference) or fast
+                           (flat arrays): the same numbers;
+                         simd (fast with the Vector API, sums reordered: equal
+                           to the last bits) (default: fast)
+      --threads=N        threads of the fast engine
+  -h, --help             Show this help message and exit.
+"""
+
+
 def test_the_engine_options_are_taken_only_when_the_cli_lists_them():
-    old = "--engine ENGINE   scalar (a graph of Values) or fast (flat arrays)\n--steps N"
-    assert compare.auto_engine_args(old, 2) == []
-    new = "--threads N   worker threads\n--engine ENGINE   scalar, fast or simd (fused multiply-adds)"
-    assert compare.auto_engine_args(new, 2) == ["--engine", "simd", "--threads", "2"]
+    assert compare.auto_engine_args(OLD_HELP, 2) == []  # "simd" in another option's text does not count
+    assert compare.auto_engine_args(NEW_HELP, 2) == ["--engine", "simd", "--threads", "2"]
+    assert compare.option_help(NEW_HELP, "--help").strip() == "-h, --help             Show this help message and exit."
 
 
 def test_the_table_sets_every_run_against_the_fastest_pytorch_and_says_whether_the_target_is_met():

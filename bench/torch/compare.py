@@ -42,12 +42,26 @@ def parse(output, pattern, what):
     raise BenchError(f"{what} printed no result line; its last line was: {tail[0]}")
 
 
+def option_help(help_text, option):
+    """The description of one option in picocli's help: its line and the indented lines that go on with it."""
+    lines = help_text.splitlines()
+    for i, line in enumerate(lines):
+        if re.match(rf"\s*(-\w, )?{re.escape(option)}\b", line):
+            block = [line]
+            for more in lines[i + 1:]:
+                if not more.strip() or more.strip().startswith("-"):
+                    break
+                block.append(more)
+            return "\n".join(block)
+    return ""
+
+
 def auto_engine_args(help_text, cores):
     """The fastest options this CLI has: --engine simd and --threads N, each only if `train --help` lists it."""
     args = []
-    if re.search(r"--engine\b.*\bsimd\b", help_text):
+    if re.search(r"\bsimd\b", option_help(help_text, "--engine")):
         args += ["--engine", "simd"]
-    if re.search(r"--threads\b", help_text):
+    if option_help(help_text, "--threads"):
         args += ["--threads", str(cores)]
     return args
 
