@@ -150,3 +150,12 @@ def test_the_first_real_run_writes_the_archive_and_the_next_one_maps_it_with_the
     second = launch("train", "--steps", "3", "--samples", "2", launcher=launcher)
     assert second.returncode == 0 and second.stderr == "", second.stderr
     assert second.stdout.splitlines()[:-1] == first.stdout.splitlines()[:-1]  # all but the timed done line
+
+
+@needs_jar
+def test_the_simd_engine_runs_through_the_launcher_without_the_incubator_warning():
+    if "simd" not in launch("train", "--help").stdout:
+        pytest.skip("this CLI has no --engine simd yet")
+    r = launch("train", "--engine", "simd", "--steps", "5", "--samples", "0")
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    assert r.stdout.splitlines()[3] == "step    1 /    5 | loss 3.3660"
