@@ -100,19 +100,22 @@ def test_a_missing_java_is_one_line(tmp_path):
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "JDK 17" in r.stderr, r.stderr
 
 
-def test_small_runs_get_c1_only_and_large_ones_the_full_jit(tmp_path):
+def test_small_runs_with_scalar_kernels_get_c1_only_and_the_rest_the_full_jit(tmp_path):
     launcher, java = fake_repo(tmp_path)
     c1 = "-XX:TieredStopAtLevel=1"
     assert c1 in java_args(launcher, java, "train")                                      # 4,192 x 1 x 1,000
     assert c1 in java_args(launcher, java, "train", "--steps=20000")                     # 84 million
     assert c1 not in java_args(launcher, java, "train", "--steps", "30000")              # 126 million
-    big = ["--n-layer", "4", "--n-embd", "64", "--batch-size", "32"]                     # 201,088 parameters
-    assert c1 in java_args(launcher, java, "train", *big, "--steps", "15")
-    assert c1 not in java_args(launcher, java, "train", *big, "--steps", "200")
+    assert c1 in java_args(launcher, java, "train", "--n-embd", "24", "--n-head", "4")  # below the vector width
+    assert c1 not in java_args(launcher, java, "train", "--n-embd=32", "--steps", "10")  # the fast engine's vector kernels
+    assert c1 in java_args(launcher, java, "train", "--n-embd", "32", "--steps", "10", "--engine", "scalar")
+    assert c1 not in java_args(launcher, java, "train", "--engine", "simd")              # the Vector API needs C2
+    assert c1 not in java_args(launcher, java, "train", "--n-layer", "4", "--n-embd", "64", "--batch-size", "32")
     assert c1 not in java_args(launcher, java, "train", "--n-embd", "9" * 12)            # no overflow: large
     assert c1 in java_args(launcher, java, "train", "--steps", "lots")                  # the CLI will refuse it
     assert c1 in java_args(launcher, java, "sample", "--model", "m.mgpt")
-    assert c1 not in java_args(launcher, java, "eval", "--model", "m.mgpt", "--data", "big.txt")
+    assert c1 in java_args(launcher, java, "--help")
+    assert c1 not in java_args(launcher, java, "eval", "--model", "m.mgpt")
 
 
 def test_every_run_gets_the_vector_module_and_the_users_options_last_and_arguments_stay_whole(tmp_path):
