@@ -3,7 +3,7 @@ MVN ?= mvn
 JAR := lib/target/microgpt.jar
 ARGS ?=
 
-.PHONY: help build bench setup lab test test-java test-python test-notebooks test-browser test-playground train clean student book pair playground serve
+.PHONY: help build bench bench-torch setup lab test test-java test-python test-notebooks test-browser test-playground train clean student book pair playground serve
 
 help:
 	@echo "make lab              set everything up and open the course in JupyterLab (ARGS go to JupyterLab)"
@@ -14,21 +14,33 @@ help:
 	@echo "make test-playground  the playground page in Chromium: the reference run in WebAssembly against the CLI (about 1 min)"
 	@echo "make playground       build the library in WebAssembly and the playground page into build/book/ (no chapters run)"
 	@echo "make serve            serve build/book/ on http://127.0.0.1:8000/ (the playground needs http; PORT=... to change)"
-	@echo "make train            the reference run: java -jar $(JAR) train $(ARGS)"
+	@echo "make train            the reference run: bin/microgpt train $(ARGS)"
 	@echo "make build            build the library: $(JAR)"
 	@echo "make bench            time the three engines at four sizes with JMH, GFLOP/s and % of peak (about 3 min; ARGS: --quick, --one-thread)"
+	@echo "make bench-torch      PyTorch 2.15 (installed into .venv-torch on first use, 3 GB) against bin/microgpt, makemore's transformer"
 	@echo "make clean            remove build output (keeps .venv)"
 	@echo "make student          the student edition in build/student/: every exercise solution a TODO stub"
 	@echo "make book             execute every chapter, render the HTML book in build/book/ (ARGS go to build_book.py)"
 	@echo "make pair             every chapter as a plain .java script (jupytext, percent format) in build/pair/"
 
+# Then one short run through bin/microgpt writes its class data sharing archive (lib/target/microgpt.jsa).
 build:
 	$(MVN) -B -q -DskipTests package
+	@rm -f lib/target/microgpt.jsa
+	bin/microgpt train --steps 20 --samples 2 > /dev/null
 
 # Both engines, three model sizes: ms/step and bytes allocated per step (JMH with its GC profiler).
 bench:
 	$(MVN) -B -q -DskipTests package
 	java -jar bench/target/benchmarks.jar $(ARGS)
+
+# PyTorch (its own .venv-torch, created on demand) and our engine on makemore's transformer config:
+# ms/step, real tokens/s and the ratio. BENCH_ENGINE_ARGS empty: the fastest --engine/--threads the CLI lists.
+BENCH_STEPS ?= 200
+BENCH_ENGINE_ARGS ?=
+bench-torch:
+	@test -f $(JAR) || $(MVN) -B -q -DskipTests package
+	scripts/bench_torch.sh --steps $(BENCH_STEPS) $(if $(BENCH_ENGINE_ARGS),--engine-args "$(BENCH_ENGINE_ARGS)")
 
 # .venv, the kernel and the library jar; a second run downloads nothing.
 setup:
@@ -60,8 +72,8 @@ test-playground:
 	scripts/test_playground.sh
 
 train:
-	@test -f $(JAR) || $(MVN) -B -q -DskipTests package
-	java -jar $(JAR) train $(ARGS)
+	@test -f $(JAR) || $(MAKE) build
+	bin/microgpt train $(ARGS)
 
 clean:
 	$(MVN) -B -q clean

@@ -35,7 +35,9 @@ say() { echo "setup: $*"; }
 die() { echo "setup: ERROR: $*" >&2; exit 1; }
 
 # JVM options every kernel gets. headless: Java2D charts render to images without a display.
-DEFAULT_KERNEL_JVM_OPTS="-Djava.awt.headless=true -Dfile.encoding=UTF-8"
+# --add-modules: the Vector API (an incubator module in Java 17) for the library's simd engine;
+# the JVM then warns "Using incubator modules" once, into the Jupyter server's log.
+DEFAULT_KERNEL_JVM_OPTS="-Djava.awt.headless=true -Dfile.encoding=UTF-8 --add-modules jdk.incubator.vector"
 KERNEL_JVM_OPTS_ALL="$DEFAULT_KERNEL_JVM_OPTS${KERNEL_JVM_OPTS:+ $KERNEL_JVM_OPTS}"
 
 # ---------------------------------------------------------------- Java

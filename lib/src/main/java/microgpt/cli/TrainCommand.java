@@ -13,7 +13,6 @@ import microgpt.nn.GptConfig;
 import microgpt.nn.LanguageModel;
 import microgpt.random.PythonRandom;
 import microgpt.sample.Sampler;
-import microgpt.train.Format;
 import microgpt.train.ProgressPrinter;
 import microgpt.train.Schedule;
 import microgpt.train.TrainConfig;
@@ -150,9 +149,7 @@ final class TrainCommand implements Callable<Integer> {
                 }
             }
             double wallSeconds = (System.nanoTime() - start) / 1e9;
-            Output.println(out, String.format("done: %d steps in %.2f s wall | %.3f ms/step | mean loss of the last %d steps %s",
-                    history.size(), wallSeconds, history.msPerStep(), Math.min(100, history.size()),
-                    Format.fixed(history.meanLastLosses(100), 4)));
+            Output.println(out, ProgressPrinter.summary(history, wallSeconds));
             return history.interrupted() ? StopOnSignal.EXIT_INTERRUPTED : 0;
         }
     }

@@ -1,6 +1,7 @@
 package microgpt.train;
 
 import java.io.PrintStream;
+import java.util.Locale;
 
 /**
  * Prints training progress as the reference does, {@code step    1 / 1000 | loss 3.3660}: one line per step when
@@ -24,6 +25,17 @@ public final class ProgressPrinter implements TrainingListener {
     /** The line of one step, {@code step   12 / 1000 | loss 3.1416}. */
     public static String line(StepResult r) {
         return String.format("step %4d / %4d | loss %s", r.step(), r.totalSteps(), Format.fixed(r.loss(), 4));
+    }
+
+    /**
+     * The run's last line, {@code done: 1000 steps in 0.41 s wall | 0.203 ms/step | 41,000 tokens/s | mean loss of
+     * the last 100 steps 2.2761}: the wall time of the whole command, then the steps' own time and tokens per second
+     * (next-token predictions), then the mean loss.
+     */
+    public static String summary(TrainingHistory history, double wallSeconds) {
+        return String.format(Locale.ROOT, "done: %d steps in %.2f s wall | %.3f ms/step | %,.0f tokens/s | mean loss of the last %d steps %s",
+                history.size(), wallSeconds, history.msPerStep(), history.tokensPerSecond(), Math.min(100, history.size()),
+                Format.fixed(history.meanLastLosses(100), 4));
     }
 
     @Override

@@ -121,14 +121,24 @@ public final class Trainer {
     private StepResult step() {
         long start = System.nanoTime();
         int s = nextStep;
-        double loss = model.lossAndGradients(batch(s));
+        List<int[]> batch = batch(s);
+        double loss = model.lossAndGradients(batch);
         if (!Double.isFinite(loss)) { // stop at once: every later step, sample and checkpoint would be NaN
             throw new TrainingDivergedException(s + 1, config.steps(), loss, config.learningRate());
         }
         double learningRate = config.learningRateAt(s);
         adam.step(learningRate);
         nextStep++;
-        return new StepResult(s + 1, config.steps(), loss, learningRate, System.nanoTime() - start);
+        return new StepResult(s + 1, config.steps(), loss, learningRate, System.nanoTime() - start, predictions(batch));
+    }
+
+    /** The next-token predictions of a batch, the tokens that count for tokens per second. */
+    private int predictions(List<int[]> batch) {
+        int total = 0;
+        for (int[] tokens : batch) {
+            total += model.positions(tokens);
+        }
+        return total;
     }
 
     /** The tokens of the documents of the 0-based step {@code s}: s·B … s·B + B − 1, each mod N. */

@@ -83,6 +83,11 @@ public final class TrainingHistory {
         return steps.isEmpty() ? Double.NaN : totalSeconds() * 1000 / steps.size();
     }
 
+    /** The next-token predictions trained on per second of step time (padding, which this engine never computes, not counted). */
+    public double tokensPerSecond() {
+        return steps.isEmpty() ? Double.NaN : steps.stream().mapToLong(StepResult::tokens).sum() / totalSeconds();
+    }
+
     /** A moving average of the step losses over a trailing window of {@code window} steps. */
     public double[] movingAverage(int window) {
         if (window < 1) {

@@ -49,7 +49,7 @@ class CliTest {
         assertEquals(20, lines.stream().filter(l -> l.startsWith("step ")).count(), "one line per step off a terminal");
         assertTrue(lines.stream().anyMatch(l -> l.matches("sample  1: [a-z]+")), lines.toString());
         String summary = lines.get(lines.size() - 1);
-        assertTrue(summary.matches("done: 20 steps in [0-9.]+ s wall \\| [0-9.]+ ms/step \\| mean loss of the last 20 steps [0-9]\\.[0-9]{4}"), summary);
+        assertTrue(summary.matches("done: 20 steps in [0-9.]+ s wall \\| [0-9.]+ ms/step \\| [0-9,]+ tokens/s \\| mean loss of the last 20 steps [0-9]\\.[0-9]{4}"), summary);
         assertEquals("", stderr());
     }
 
@@ -131,7 +131,7 @@ class CliTest {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         ProgressPrinter printer = new ProgressPrinter(new PrintStream(buffer, true, StandardCharsets.UTF_8), terminal);
         for (int step = 1; step <= 50; step++) {
-            printer.onStep(new microgpt.train.StepResult(step, 50, 3.0, 0.01, 1000));
+            printer.onStep(new microgpt.train.StepResult(step, 50, 3.0, 0.01, 1000, 16));
         }
         printer.onFinish(new microgpt.train.TrainingHistory());
         String text = buffer.toString(StandardCharsets.UTF_8);

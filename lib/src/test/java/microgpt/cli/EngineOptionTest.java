@@ -30,7 +30,7 @@ class EngineOptionTest {
         List<String> lines = new ArrayList<>(console.stdout().lines().toList());
         if (!lines.isEmpty() && lines.get(lines.size() - 1).startsWith("done: ")) {
             String summary = lines.remove(lines.size() - 1);
-            lines.add(summary.replaceAll("in [0-9.]+ s wall \\| [0-9.]+ ms/step", "(time)"));
+            lines.add(summary.replaceAll("in [0-9.]+ s wall \\| [0-9.]+ ms/step \\| [0-9,]+ tokens/s", "(time)"));
         }
         return lines;
     }

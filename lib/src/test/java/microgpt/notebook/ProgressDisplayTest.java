@@ -64,7 +64,7 @@ class ProgressDisplayTest {
         listener.onStart(steps);
         for (int s = 1; s <= steps; s++) {
             clock.addAndGet(millisPerStep * 1_000_000L);
-            StepResult result = new StepResult(s, steps, 3.0 - s * 0.001, 0.01, millisPerStep * 1_000_000L);
+            StepResult result = new StepResult(s, steps, 3.0 - s * 0.001, 0.01, millisPerStep * 1_000_000L, 16);
             history.add(result);
             listener.onStep(result);
             if (s % 250 == 0) {
@@ -104,7 +104,7 @@ class ProgressDisplayTest {
         progress.onStart(100);
         for (int s = 1; s <= 50; s++) {
             clock.addAndGet(10_000_000L);
-            progress.onStep(new StepResult(s, 100, 2.5, 0.01, 10_000_000L));
+            progress.onStep(new StepResult(s, 100, 2.5, 0.01, 10_000_000L, 16));
         }
         String line = progress.line();
         assertTrue(line.startsWith("step  50/100 [████████████░░░░░░░░░░░░]  50%"), line);
@@ -142,7 +142,7 @@ class ProgressDisplayTest {
         TrainingHistory history = new TrainingHistory();
         for (int s = 1; s <= 40; s++) {
             clock.addAndGet(5_000_000L);
-            StepResult r = new StepResult(s, 100, 2.0, 0.01, 5_000_000L);
+            StepResult r = new StepResult(s, 100, 2.0, 0.01, 5_000_000L, 16);
             history.add(r);
             progress.onStep(r);
         }

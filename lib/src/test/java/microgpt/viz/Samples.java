@@ -20,7 +20,7 @@ public final class Samples {
         for (int s = 1; s <= steps; s++) {
             double base = 2.3 + Math.exp(-s / 150.0);
             history.add(new StepResult(s, steps, base + 0.3 * random.nextGaussian(), 0.01 * (1 - (double) s / steps),
-                    2_000_000L));
+                    2_000_000L, 12));
             if (every > 0 && s % every == 0) {
                 history.addEvaluation(s, base + 0.05);
             }
