@@ -8,12 +8,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 JAR = ROOT / "lib" / "target" / "microgpt.jar"
 MODEL = ROOT / "models" / "scaling-up.ckpt"
-PLACEHOLDER = ROOT / "models" / "scaling-up.ckpt.placeholder"
 PROMISE = 1.95
 
 
@@ -36,8 +33,6 @@ def test_the_shipped_model_is_a_checkpoint_eval_reads():
     assert 0 < loss < 3.2958, f"the shipped model's loss {loss} is no better than the uniform guess ln 27"
 
 
-# PLACEHOLDER: skipped while models/scaling-up.ckpt is the stand-in; the lead deletes the marker file and this skip.
-@pytest.mark.skipif(PLACEHOLDER.exists(), reason="models/scaling-up.ckpt is a placeholder (models/scaling-up.ckpt.placeholder)")
 def test_the_shipped_model_keeps_the_promise():
     loss, _ = eval_loss(MODEL)
     assert loss <= PROMISE, (f"the shipped model's validation loss is {loss:.4f}, above the promised {PROMISE};"
