@@ -80,20 +80,8 @@ class BatchedTrainingTest {
         double loss = model.lossAndGradients(batch);
         double[] got = model.gradients();
         assertEquals(expectedLoss, loss, 1e-12 * expectedLoss);
-        double largest = 0;
-        for (double g : expected) {
-            largest = Math.max(largest, Math.abs(g));
-        }
-        assertTrue(largest > 0);
-        int checked = 0;
-        double worst = 0;
-        for (int i = 0; i < got.length; i++) {
-            // relative per weight, with the largest gradient's 1e-3 as the floor for gradients near 0
-            double scale = Math.max(Math.abs(expected[i]), largest * 1e-3);
-            assertEquals(expected[i], got[i], 1e-12 * scale, "gradient " + i);
-            worst = Math.max(worst, Math.abs(got[i] - expected[i]) / scale);
-            checked += expected[i] != 0 ? 1 : 0;
-        }
+        double worst = Gradients.assertClose(expected, got, 1e-12);
+        int checked = Gradients.count(expected, g -> g != 0);
         System.out.printf("batch of 5 vs weighted per-document gradients: largest relative difference %.1e%n", worst);
         assertTrue(checked > got.length / 2, "most gradients are non-zero: " + checked);
     }
