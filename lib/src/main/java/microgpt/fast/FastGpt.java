@@ -45,6 +45,7 @@ public final class FastGpt implements LanguageModel {
     private final Team team;                 // who runs the big loops: this thread, or two
     private final DataParallel batches;      // who runs a batch's documents: this thread, or more
     private final Kernels kernels;           // how the matrix products are computed (see Kernels)
+    private final TransposedWeights transposed;   // the weights as the forward kernels read them, if otherwise
 
     /** A fresh model whose weights are drawn from gauss(0, 0.08) in the scalar engine's order: the same initial weights. */
     public FastGpt(GptConfig config, PythonRandom rng) {
@@ -135,6 +136,7 @@ public final class FastGpt implements LanguageModel {
         this.activations = new Activations(config);
         this.team = team;
         this.kernels = kernels;
+        this.transposed = new TransposedWeights(config, layout, kernels);
         this.forward = new Forward(config, layout, team, kernels);
         this.backward = new Backward(config, layout, team, kernels);
         this.batches = new DataParallel(config, layout, workers, heapCheck, kernels);
@@ -174,7 +176,7 @@ public final class FastGpt implements LanguageModel {
     @Override
     public double lossAndGradients(int[] tokens) {
         int n = prepare(tokens);
-        forward.run(weights, activations, 0, n);
+        forward.run(weights, transposed.refresh(weights), activations, 0, n);
         double loss = Forward.loss(config, activations, n);
         backward.run(weights, gradients, activations, n);
         return loss;
@@ -211,13 +213,13 @@ public final class FastGpt implements LanguageModel {
         if (batch.size() == 1) {
             return lossAndGradients(batch.get(0));
         }
-        return batches.lossAndGradients(weights, gradients, batch, positions, 1.0 / total);
+        return batches.lossAndGradients(weights, transposed.refresh(weights), gradients, batch, positions, 1.0 / total);
     }
 
     /** The loss of one document, forward only: no gradients. */
     public double loss(int[] tokens) {
         int n = prepare(tokens);
-        forward.run(weights, activations, 0, n);
+        forward.run(weights, transposed.refresh(weights), activations, 0, n);
         return Forward.loss(config, activations, n);
     }
 
