@@ -73,7 +73,7 @@ public final class FastGpt implements LanguageModel {
      */
     public static FastGpt reordered(GptConfig config, PythonRandom rng, int threads) {
         Kernels kernels = Kernels.reordered();
-        return new FastGpt(fitsTheHeap(config), () -> rng.gauss(0, Gpt.INIT_STD), Threads.require(threads, "the thread count"), kernels);
+        return new FastGpt(fitsTheHeapWithACopy(config), () -> rng.gauss(0, Gpt.INIT_STD), Threads.require(threads, "the thread count"), kernels);
     }
 
     /** {@link #reordered(GptConfig, PythonRandom, int)} on the default number of threads. */
@@ -89,7 +89,7 @@ public final class FastGpt implements LanguageModel {
     /** {@link #reordered(GptConfig, PythonRandom)} with the given weights, in parameter order. */
     public static FastGpt reorderedWithWeights(GptConfig config, double[] weights) {
         Kernels kernels = Kernels.reordered();
-        return new FastGpt(fitsTheHeap(config), config.inParameterOrder(weights), Threads.byDefault(), kernels);
+        return new FastGpt(fitsTheHeapWithACopy(config), config.inParameterOrder(weights), Threads.byDefault(), kernels);
     }
 
     /**
@@ -115,6 +115,12 @@ public final class FastGpt implements LanguageModel {
     /** Refuses, before anything is allocated, a shape too large for this JVM's heap; returns it. */
     private static GptConfig fitsTheHeap(GptConfig config) {
         MemoryEstimate.require(config, config.fastEngineBytes(), "the fast engine");
+        return config;
+    }
+
+    /** {@link #fitsTheHeap} for the simd engine, which also keeps a transposed copy of the weights. */
+    private static GptConfig fitsTheHeapWithACopy(GptConfig config) {
+        MemoryEstimate.require(config, config.fastEngineBytes() + 8L * config.parameterCount(), "the simd engine");
         return config;
     }
 
