@@ -45,6 +45,7 @@ public final class FastGpt implements LanguageModel {
     private final Team team;                 // who runs the big loops: this thread, or two
     private final DataParallel batches;      // who runs a batch's documents: this thread, or more
     private final Kernels kernels;           // how the matrix products are computed (see Kernels)
+    private final TransposedWeights transposed;   // the weights as the forward kernels read them, if otherwise
 
     /** A fresh model whose weights are drawn from gauss(0, 0.08) in the scalar engine's order: the same initial weights. */
     public FastGpt(GptConfig config, PythonRandom rng) {
@@ -72,7 +73,7 @@ public final class FastGpt implements LanguageModel {
      */
     public static FastGpt reordered(GptConfig config, PythonRandom rng, int threads) {
         Kernels kernels = Kernels.reordered();
-        return new FastGpt(fitsTheHeap(config), () -> rng.gauss(0, Gpt.INIT_STD), Threads.require(threads, "the thread count"), kernels);
+        return new FastGpt(fitsTheHeapWithACopy(config), () -> rng.gauss(0, Gpt.INIT_STD), Threads.require(threads, "the thread count"), kernels);
     }
 
     /** {@link #reordered(GptConfig, PythonRandom, int)} on the default number of threads. */
@@ -88,7 +89,7 @@ public final class FastGpt implements LanguageModel {
     /** {@link #reordered(GptConfig, PythonRandom)} with the given weights, in parameter order. */
     public static FastGpt reorderedWithWeights(GptConfig config, double[] weights) {
         Kernels kernels = Kernels.reordered();
-        return new FastGpt(fitsTheHeap(config), config.inParameterOrder(weights), Threads.byDefault(), kernels);
+        return new FastGpt(fitsTheHeapWithACopy(config), config.inParameterOrder(weights), Threads.byDefault(), kernels);
     }
 
     /**
@@ -117,6 +118,12 @@ public final class FastGpt implements LanguageModel {
         return config;
     }
 
+    /** {@link #fitsTheHeap} for the simd engine, which also keeps a transposed copy of the weights. */
+    private static GptConfig fitsTheHeapWithACopy(GptConfig config) {
+        MemoryEstimate.require(config, config.fastEngineBytes() + 8L * config.parameterCount(), "the simd engine");
+        return config;
+    }
+
     /** One thread: everything alone; more: a pool for batches, and a second thread for one document's big loops. */
     private FastGpt(GptConfig config, DoubleSupplier init, int threads, Kernels kernels) {
         this(config, init, threads == 1 ? Team.ALONE : Team.shared(), Workers.pool(threads),
@@ -135,6 +142,7 @@ public final class FastGpt implements LanguageModel {
         this.activations = new Activations(config);
         this.team = team;
         this.kernels = kernels;
+        this.transposed = new TransposedWeights(config, layout, kernels);
         this.forward = new Forward(config, layout, team, kernels);
         this.backward = new Backward(config, layout, team, kernels);
         this.batches = new DataParallel(config, layout, workers, heapCheck, kernels);
@@ -174,7 +182,7 @@ public final class FastGpt implements LanguageModel {
     @Override
     public double lossAndGradients(int[] tokens) {
         int n = prepare(tokens);
-        forward.run(weights, activations, 0, n);
+        forward.run(weights, transposed.refresh(weights), activations, 0, n);
         double loss = Forward.loss(config, activations, n);
         backward.run(weights, gradients, activations, n);
         return loss;
@@ -211,13 +219,13 @@ public final class FastGpt implements LanguageModel {
         if (batch.size() == 1) {
             return lossAndGradients(batch.get(0));
         }
-        return batches.lossAndGradients(weights, gradients, batch, positions, 1.0 / total);
+        return batches.lossAndGradients(weights, transposed.refresh(weights), gradients, batch, positions, 1.0 / total);
     }
 
     /** The loss of one document, forward only: no gradients. */
     public double loss(int[] tokens) {
         int n = prepare(tokens);
-        forward.run(weights, activations, 0, n);
+        forward.run(weights, transposed.refresh(weights), activations, 0, n);
         return Forward.loss(config, activations, n);
     }
 

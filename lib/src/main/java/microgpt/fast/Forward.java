@@ -38,6 +38,11 @@ final class Forward {
 
     /** Runs positions [from, to) of the document whose tokens are in {@code a.tokens}. */
     void run(double[] w, Activations a, int from, int to) {
+        run(w, null, a, from, to);
+    }
+
+    /** {@link #run(double[], Activations, int, int)} given also the weights transposed, or null ({@link TransposedWeights}). */
+    void run(double[] w, double[] wt, Activations a, int from, int to) {
         int e = c.nEmbd();
         for (int p = from; p < to; p++) {
             int te = layout.wte() + a.tokens[p] * e;
@@ -49,39 +54,39 @@ final class Forward {
         RmsNorm.forward(a.x[0], a.emb, from, to, e, inverseWidth, a.embDen, a.embScale);
         for (int l = 0; l < c.nLayer(); l++) {
             Layout.Layer lw = layout.layers().get(l);
-            attentionBlock(lw, w, a, l, from, to);
-            mlpBlock(lw, w, a, l, from, to);
+            attentionBlock(lw, w, wt, a, l, from, to);
+            mlpBlock(lw, w, wt, a, l, from, to);
         }
-        kernels.matmul(team, a.logits, a.x[c.nLayer()], w, layout.lmHead(), c.vocabSize(), e, from, to);
+        kernels.matmul(team, a.logits, a.x[c.nLayer()], w, wt, layout.lmHead(), c.vocabSize(), e, from, to);
     }
 
     /** x[l] → xMid[l]: RMSNorm, q/k/v, attention over positions 0..p, the output projection, the residual. */
-    private void attentionBlock(Layout.Layer lw, double[] w, Activations a, int l, int from, int to) {
+    private void attentionBlock(Layout.Layer lw, double[] w, double[] wt, Activations a, int l, int from, int to) {
         int e = c.nEmbd();
         double[] x = a.x[l];
         RmsNorm.forward(a.xa[l], x, from, to, e, inverseWidth, a.attDen[l], a.attScale[l]);
-        kernels.matmul(team, a.q[l], a.xa[l], w, lw.wq(), e, e, from, to);
-        kernels.matmul(team, a.k[l], a.xa[l], w, lw.wk(), e, e, from, to);
-        kernels.matmul(team, a.v[l], a.xa[l], w, lw.wv(), e, e, from, to);
+        kernels.matmul(team, a.q[l], a.xa[l], w, wt, lw.wq(), e, e, from, to);
+        kernels.matmul(team, a.k[l], a.xa[l], w, wt, lw.wk(), e, e, from, to);
+        kernels.matmul(team, a.v[l], a.xa[l], w, wt, lw.wv(), e, e, from, to);
         attention.forward(a, l, from, to);
-        kernels.matmul(team, a.linearOut, a.heads[l], w, lw.wo(), e, e, from, to);
+        kernels.matmul(team, a.linearOut, a.heads[l], w, wt, lw.wo(), e, e, from, to);
         for (int i = from * e; i < to * e; i++) {
             a.xMid[l][i] = a.linearOut[i] + x[i];
         }
     }
 
     /** xMid[l] → x[l + 1]: RMSNorm, fc1, ReLU, fc2, the residual. */
-    private void mlpBlock(Layout.Layer lw, double[] w, Activations a, int l, int from, int to) {
+    private void mlpBlock(Layout.Layer lw, double[] w, double[] wt, Activations a, int l, int from, int to) {
         int e = c.nEmbd();
         double[] xMid = a.xMid[l];
         RmsNorm.forward(a.xm[l], xMid, from, to, e, inverseWidth, a.mlpDen[l], a.mlpScale[l]);
         double[] fc = a.fc[l];
         double[] hidden = a.hidden[l];
-        kernels.matmul(team, fc, a.xm[l], w, lw.fc1(), 4 * e, e, from, to);
+        kernels.matmul(team, fc, a.xm[l], w, wt, lw.fc1(), 4 * e, e, from, to);
         for (int i = from * 4 * e; i < to * 4 * e; i++) {
             hidden[i] = Math.max(0, fc[i]);
         }
-        kernels.matmul(team, a.linearOut, hidden, w, lw.fc2(), e, 4 * e, from, to);
+        kernels.matmul(team, a.linearOut, hidden, w, wt, lw.fc2(), e, 4 * e, from, to);
         double[] out = a.x[l + 1];
         for (int i = from * e; i < to * e; i++) {
             out[i] = a.linearOut[i] + xMid[i];

@@ -25,12 +25,30 @@ abstract class Kernels {
     /** out[p][o] = Σ_i w[o][i]·x[p][i] for positions [from, to): {@link MatrixKernels#matmul}. */
     abstract void matmul(Team team, double[] out, double[] x, double[] w, int off, int rows, int cols, int from, int to);
 
+    /**
+     * {@link #matmul} given also {@code wt}, the same weights transposed ({@link TransposedWeights}),
+     * or null: the same numbers either way. These kernels ignore it.
+     */
+    void matmul(Team team, double[] out, double[] x, double[] w, double[] wt, int off, int rows, int cols, int from, int to) {
+        matmul(team, out, x, w, off, rows, cols, from, to);
+    }
+
+    /** Whether {@link #matmul} with the weights transposed is faster (then a training step makes the copy). */
+    boolean wantsTransposedWeights() {
+        return false;
+    }
+
     /** dx[p][i] += Σ_o w[o][i]·g[p][o], the rows o in {@code runs}' order: {@link MatrixKernels#matmulBackwardInput}. */
     abstract void matmulBackwardInput(Team team, double[] dx, double[] g, double[] w, int off, int rows, int cols,
                                       int[] runs, int from, int to);
 
     /** dw[o][i] += Σ_p x[p][i]·g[p][o] over [0, n) from the last: {@link MatrixKernels#matmulBackwardWeights}. */
     abstract void matmulBackwardWeights(Team team, double[] dw, int off, double[] x, double[] g, int rows, int cols, int n);
+
+    /** Whether these kernels reorder sums (the simd engine): then a batch may be cut into fewer shards too. */
+    boolean reordersSums() {
+        return false;
+    }
 
     /** Plain Java, in the scalar engine's order. */
     static final Kernels SCALAR = new Kernels() {

@@ -1,7 +1,6 @@
 package microgpt.fast;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,8 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link MatrixKernels} in this mode.
  *
  * <p>Fused ({@code fused = true}, the {@code simd} engine): each term is one fused multiply-add (one
- * rounding instead of two), and the forward product is a dot product summed in lanes, the lanes
- * added at the end: the same sums in another order, so the last bits differ.
+ * rounding instead of two), so the last bits differ; the forward product is {@link FusedProduct}'s.
  *
  * <p>Zero gradients are not skipped: in Java 17, C2 cannot keep a vector in registers across a
  * branch that leaves it unchanged, and boxes every vector (measured: a gigabyte allocated per
@@ -37,90 +35,33 @@ final class VectorKernels extends Kernels {
 
     @Override
     void matmul(Team team, double[] out, double[] x, double[] w, int off, int rows, int cols, int from, int to) {
+        matmul(team, out, x, w, null, off, rows, cols, from, to);
+    }
+
+    @Override
+    void matmul(Team team, double[] out, double[] x, double[] w, double[] wt, int off, int rows, int cols, int from, int to) {
         if (!fused) {
             MatrixKernels.matmul(team, out, x, w, off, rows, cols, from, to);
         } else if (!team.worthSharing((long) rows * cols * (to - from) / SPEED_UP)) {
-            dotRows(out, x, w, off, rows, cols, from, to, 0, rows);
+            fusedRows(out, x, w, wt, off, rows, cols, from, to, 0, rows);
         } else {
-            team.run(rows, (rows / 2) & ~3, (rowFrom, rowTo) -> dotRows(out, x, w, off, rows, cols, from, to, rowFrom, rowTo));
+            team.run(rows, (rows / 2) & ~7, (rowFrom, rowTo) -> fusedRows(out, x, w, wt, off, rows, cols, from, to, rowFrom, rowTo));
         }
     }
 
-    /**
-     * out[p][o] for the rows [rowFrom, rowTo), four rows and two positions at a time: eight dot
-     * products, each with its terms summed lane by lane, then its lanes added, then its last
-     * {@code cols mod L} terms.
-     */
-    private static void dotRows(double[] out, double[] x, double[] w, int off, int rows, int cols, int from, int to,
-                                int rowFrom, int rowTo) {
-        int bound = LANES.loopBound(cols);
-        int o = rowFrom;
-        for (; o + 4 <= rowTo; o += 4) {
-            int r0 = off + o * cols;
-            int r1 = r0 + cols;
-            int r2 = r1 + cols;
-            int r3 = r2 + cols;
-            for (int p = from; p < to; p += 2) {
-                boolean pair = p + 1 < to;          // an odd last position is paired with itself
-                int xp = p * cols;
-                int xq = pair ? xp + cols : xp;
-                DoubleVector s0 = DoubleVector.zero(LANES);
-                DoubleVector s1 = s0;
-                DoubleVector s2 = s0;
-                DoubleVector s3 = s0;
-                DoubleVector t0 = s0;
-                DoubleVector t1 = s0;
-                DoubleVector t2 = s0;
-                DoubleVector t3 = s0;
-                for (int i = 0; i < bound; i += L) {
-                    DoubleVector xi = DoubleVector.fromArray(LANES, x, xp + i);
-                    DoubleVector yi = DoubleVector.fromArray(LANES, x, xq + i);
-                    DoubleVector w0 = DoubleVector.fromArray(LANES, w, r0 + i);
-                    DoubleVector w1 = DoubleVector.fromArray(LANES, w, r1 + i);
-                    DoubleVector w2 = DoubleVector.fromArray(LANES, w, r2 + i);
-                    DoubleVector w3 = DoubleVector.fromArray(LANES, w, r3 + i);
-                    s0 = w0.fma(xi, s0);
-                    s1 = w1.fma(xi, s1);
-                    s2 = w2.fma(xi, s2);
-                    s3 = w3.fma(xi, s3);
-                    t0 = w0.fma(yi, t0);
-                    t1 = w1.fma(yi, t1);
-                    t2 = w2.fma(yi, t2);
-                    t3 = w3.fma(yi, t3);
-                }
-                int op = p * rows + o;
-                out[op] = tail(s0, w, r0, x, xp, bound, cols);
-                out[op + 1] = tail(s1, w, r1, x, xp, bound, cols);
-                out[op + 2] = tail(s2, w, r2, x, xp, bound, cols);
-                out[op + 3] = tail(s3, w, r3, x, xp, bound, cols);
-                if (pair) {
-                    int oq = op + rows;
-                    out[oq] = tail(t0, w, r0, x, xq, bound, cols);
-                    out[oq + 1] = tail(t1, w, r1, x, xq, bound, cols);
-                    out[oq + 2] = tail(t2, w, r2, x, xq, bound, cols);
-                    out[oq + 3] = tail(t3, w, r3, x, xq, bound, cols);
-                }
-            }
-        }
-        for (; o < rowTo; o++) {
-            int r = off + o * cols;
-            for (int p = from; p < to; p++) {
-                DoubleVector s = DoubleVector.zero(LANES);
-                for (int i = 0; i < bound; i += L) {
-                    s = DoubleVector.fromArray(LANES, w, r + i).fma(DoubleVector.fromArray(LANES, x, p * cols + i), s);
-                }
-                out[p * rows + o] = tail(s, w, r, x, p * cols, bound, cols);
-            }
+    /** The rows [rowFrom, rowTo) of the fused forward product: from the transposed weights if there are some. */
+    private static void fusedRows(double[] out, double[] x, double[] w, double[] wt, int off, int rows, int cols,
+                                  int from, int to, int rowFrom, int rowTo) {
+        if (wt != null) {
+            FusedProduct.transposedRows(out, x, wt, off, rows, cols, from, to, rowFrom, rowTo);
+        } else {
+            FusedProduct.rowMajorRows(out, x, w, off, rows, cols, from, to, rowFrom, rowTo);
         }
     }
 
-    /** A dot product's lanes added up, then its terms [bound, cols) that fill no whole vector. */
-    private static double tail(DoubleVector lanes, double[] w, int r, double[] x, int xp, int bound, int cols) {
-        double s = lanes.reduceLanes(VectorOperators.ADD);
-        for (int i = bound; i < cols; i++) {
-            s = Math.fma(w[r + i], x[xp + i], s);
-        }
-        return s;
+    @Override
+    boolean wantsTransposedWeights() {
+        return fused;
     }
 
     @Override
@@ -288,6 +229,11 @@ final class VectorKernels extends Kernels {
         }
     }
 
+
+    @Override
+    boolean reordersSums() {
+        return fused;
+    }
 
     @Override
     public String toString() {

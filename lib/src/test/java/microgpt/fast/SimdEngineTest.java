@@ -95,6 +95,25 @@ class SimdEngineTest {
         assertArrayEquals(first.weights(), second.weights(), 0.0);
     }
 
+    @Test
+    void anyNumberOfThreadsGivesTheSameBits() {
+        List<int[]> batch = firstDocuments(32);
+        double[] expected = null;
+        double expectedLoss = 0;
+        for (int threads : new int[] {1, 2, 3}) {
+            FastGpt simd = FastGpt.reordered(MAKEMORE, new PythonRandom(42), threads);
+            simd.zeroGradients();
+            double loss = simd.lossAndGradients(batch);
+            if (expected == null) {
+                expected = simd.gradients();
+                expectedLoss = loss;
+            } else {
+                assertEquals(expectedLoss, loss, 0.0, threads + " threads: the loss");
+                assertArrayEquals(expected, simd.gradients(), 0.0, threads + " threads: the gradients");
+            }
+        }
+    }
+
     private static double[] train(FastGpt model, TrainConfig schedule) {
         return new Trainer(model, DATA.tokenizer(), DATA.train(), schedule).train().losses();
     }

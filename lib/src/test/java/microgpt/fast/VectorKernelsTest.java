@@ -118,6 +118,27 @@ class VectorKernelsTest {
         }
     }
 
+    /** The fused forward product from the transposed weights (training) gives the bits of the one from the weights as they are (decoding). */
+    @Test
+    void theFusedForwardProductGivesTheSameBitsFromTransposedWeights() {
+        Random rng = new Random(13);
+        for (int[] shape : SHAPES) {
+            Operands o = Operands.random(shape, rng);
+            double[] wt = o.w.clone();
+            for (int r = 0; r < o.rows; r++) {
+                for (int i = 0; i < o.cols; i++) {
+                    wt[3 + i * o.rows + r] = o.w[3 + r * o.cols + i];
+                }
+            }
+            double[] expected = forward(fused, Team.ALONE, o);
+            for (Team team : new Team[] {Team.ALONE, Team.shared()}) {
+                double[] got = o.start.clone();
+                fused.matmul(team, got, o.x, o.w, wt, 3, o.rows, o.cols, 0, o.n);
+                assertArrayEquals(expected, got, 0.0, "forward " + o.rows + "x" + o.cols + " at " + o.n + " positions");
+            }
+        }
+    }
+
     /** Asserts |got − expected| ≤ 4·terms·2^-53·magnitude element by element; returns how many elements differ at all. */
     private static int assertWithinRounding(double[] expected, double[] got, double[] magnitude, int terms, String what) {
         assertEquals(expected.length, got.length);
