@@ -10,8 +10,8 @@ import microgpt.nn.MemoryEstimate;
 /**
  * A batch of documents shared between threads, with the same numbers on any number of them.
  *
- * <p>The documents are dealt into S = min(B, {@link #MAX_SHARDS}) shards (the simd engine's
- * {@link #REORDERED_SHARDS}), document d to shard
+ * <p>The documents are dealt into S = min(B, {@link #MAX_SHARDS}) shards (the simd engine's:
+ * min(B, {@link #REORDERED_SHARDS}), one per core), document d to shard
  * d mod S, a number that does not depend on the threads. One thread runs a shard's documents in
  * order, adding their gradients into the shard's own array (shard 0's is the model's); then the
  * shards are added up in order 0, 1, ..., S − 1, each weight's sum by one thread. So every number
@@ -27,11 +27,13 @@ final class DataParallel {
     static final int MAX_SHARDS = 8;
 
     /**
-     * The shards of the simd engine, whose sums may be reordered: fewer gradient arrays to clear and
-     * add up, each warm in its core's cache for more documents (measured on 2 cores: 12.3 to 11.4
-     * ms a step at batch 32), but at most two threads busy. Still not the thread count.
+     * The shards of the simd engine, whose numbers already depend on the machine (its vector
+     * width): one per core, from 2 to {@link #MAX_SHARDS}. Fewer gradient arrays to clear and add
+     * up, each warm in its core's cache for more documents (measured on 2 cores: 12.3 to 11.4 ms a
+     * step at batch 32), and still every core busy. The cores, never the --threads count: so the
+     * same numbers on the same machine at any thread count.
      */
-    static final int REORDERED_SHARDS = 2;
+    static final int REORDERED_SHARDS = Math.max(2, Math.min(MAX_SHARDS, Runtime.getRuntime().availableProcessors()));
 
     private static final int EVALUATION_RUNS = 64;   // runs of documents to evaluate: a few per thread
     private static final int SUM_SLICE = 8192;   // weights per task of the final sum: a few tasks per thread
