@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,10 @@ class VectorKernelsTest {
     /** A shape's operands: weights and inputs from N(0, 1), gradients with about one in five exactly 0 (a ReLU that was off). */
     private record Operands(int rows, int cols, int n, double[] w, double[] x, double[] g, double[] start) {
 
+        String name() {
+            return rows + "x" + cols + " at " + n + " positions";
+        }
+
         static Operands random(int[] shape, Random rng) {
             int rows = shape[0];
             int cols = shape[1];
@@ -48,6 +53,15 @@ class VectorKernelsTest {
             return new Operands(rows, cols, n, gaussians(rng, 3 + rows * cols), gaussians(rng, n * cols), g,
                     gaussians(rng, 3 + rows * cols + n * (rows + cols)));
         }
+    }
+
+    /** The three products of kernels {@code a} on team {@code ta} and of {@code b} on {@code tb}: the same bits. */
+    private static void assertSameBits(Kernels a, Team ta, Kernels b, Team tb, Operands o, List<int[]> orders, String name) {
+        assertArrayEquals(forward(a, ta, o), forward(b, tb, o), 0.0, "forward " + name);
+        for (int[] runs : orders) {
+            assertArrayEquals(backwardInput(a, ta, o, runs), backwardInput(b, tb, o, runs), 0.0, "backward to the input " + name);
+        }
+        assertArrayEquals(backwardWeights(a, ta, o), backwardWeights(b, tb, o), 0.0, "backward to the weights " + name);
     }
 
     private static double[] gaussians(Random rng, int size) {
@@ -63,15 +77,9 @@ class VectorKernelsTest {
         Random rng = new Random(42);
         for (int[] shape : SHAPES) {
             Operands o = Operands.random(shape, rng);
-            String name = o.rows + "x" + o.cols + " at " + o.n + " positions";
+            String name = o.name();
             for (Team team : new Team[] {Team.ALONE, Team.shared()}) {
-                assertArrayEquals(forward(Kernels.SCALAR, team, o), forward(exact, team, o), 0.0, "forward " + name);
-                for (int[] runs : orders(o.rows)) {
-                    assertArrayEquals(backwardInput(Kernels.SCALAR, team, o, runs), backwardInput(exact, team, o, runs), 0.0,
-                            "backward to the input " + name);
-                }
-                assertArrayEquals(backwardWeights(Kernels.SCALAR, team, o), backwardWeights(exact, team, o), 0.0,
-                        "backward to the weights " + name);
+                assertSameBits(Kernels.SCALAR, team, exact, team, o, List.of(orders(o.rows)), name);
             }
         }
     }
@@ -88,7 +96,7 @@ class VectorKernelsTest {
         for (int[] shape : SHAPES) {
             Operands o = Operands.random(shape, rng);
             Operands magnitudes = new Operands(o.rows, o.cols, o.n, abs(o.w), abs(o.x), abs(o.g), abs(o.start));
-            String name = o.rows + "x" + o.cols + " at " + o.n + " positions";
+            String name = o.name();
             differing += assertWithinRounding(forward(Kernels.SCALAR, Team.ALONE, o), forward(fused, Team.shared(), o),
                     forward(Kernels.SCALAR, Team.ALONE, magnitudes), o.cols, "forward " + name);
             int[] runs = MatrixKernels.descending(o.rows);
@@ -108,13 +116,7 @@ class VectorKernelsTest {
         Random rng = new Random(11);
         for (int[] shape : SHAPES) {
             Operands o = Operands.random(shape, rng);
-            String name = o.rows + "x" + o.cols + " at " + o.n + " positions";
-            int[] runs = MatrixKernels.descending(o.rows);
-            assertArrayEquals(forward(fused, Team.ALONE, o), forward(fused, Team.shared(), o), 0.0, "forward " + name);
-            assertArrayEquals(backwardInput(fused, Team.ALONE, o, runs), backwardInput(fused, Team.shared(), o, runs), 0.0,
-                    "backward to the input " + name);
-            assertArrayEquals(backwardWeights(fused, Team.ALONE, o), backwardWeights(fused, Team.shared(), o), 0.0,
-                    "backward to the weights " + name);
+            assertSameBits(fused, Team.ALONE, fused, Team.shared(), o, List.of(MatrixKernels.descending(o.rows)), o.name());
         }
     }
 
