@@ -53,8 +53,11 @@ def test_the_clis_exit_status_and_one_line_error_pass_through():
 @needs_jar
 def test_ctrl_c_stops_at_a_step_boundary_with_status_130():
     # A terminal's Ctrl-C reaches the whole foreground process group: the JVM and the launcher's stderr filter.
+    # SIGINT as a terminal leaves it: a test run started in the background (`make test &` from a script) ignores it,
+    # and the JVM keeps an ignored SIGINT ignored.
     p = subprocess.Popen([str(LAUNCHER), "train", "--steps", "1000000", "--samples", "0"], cwd=ROOT,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         assert p.stdout.readline().startswith("num docs:")
         p.stdout.readline(), p.stdout.readline(), p.stdout.readline()  # the header, then the first step
